@@ -1,0 +1,56 @@
+"""Argument checks shared by every gdlib module.
+
+Each helper raises a ``TypeError`` or ``ValueError`` whose message says what is
+wrong and what to do about it, so a learner never meets a bare ``assert``.
+"""
+
+from __future__ import annotations
+
+import numbers
+
+import numpy as np
+
+
+def as_float_array(x, name: str) -> np.ndarray:
+    """Return ``x`` as a floating-point ndarray (no copy when already one).
+
+    Raises ``TypeError`` for integer, boolean, complex or object input, because
+    gradients of those are meaningless or silently truncated.
+    """
+    arr = np.asarray(x)
+    if not np.issubdtype(arr.dtype, np.floating):
+        raise TypeError(
+            f"{name} must be a floating-point array, got dtype {arr.dtype}; "
+            f"convert it first, e.g. np.asarray({name}, dtype=float)"
+        )
+    return arr
+
+
+def check_same_shape(a: np.ndarray, b: np.ndarray, name_a: str, name_b: str) -> None:
+    """Raise ``ValueError`` when two arrays do not have the same shape."""
+    if np.shape(a) != np.shape(b):
+        raise ValueError(
+            f"{name_a} shape {np.shape(a)} does not match {name_b} shape {np.shape(b)}"
+        )
+
+
+def check_positive(value, name: str, *, allow_zero: bool = False) -> float:
+    """Return ``value`` as a float after checking it is a finite positive number."""
+    if isinstance(value, bool) or not isinstance(value, numbers.Real):
+        raise TypeError(f"{name} must be a real number, got {type(value).__name__}")
+    value = float(value)
+    ok = value >= 0.0 if allow_zero else value > 0.0
+    if not np.isfinite(value) or not ok:
+        bound = "non-negative" if allow_zero else "positive"
+        raise ValueError(f"{name} must be {bound} and finite, got {value}")
+    return value
+
+
+def check_in_range(value, name: str, low: float, high: float) -> float:
+    """Return ``value`` as a float after checking ``low <= value < high``."""
+    if isinstance(value, bool) or not isinstance(value, numbers.Real):
+        raise TypeError(f"{name} must be a real number, got {type(value).__name__}")
+    value = float(value)
+    if not (low <= value < high):
+        raise ValueError(f"{name} must be in [{low}, {high}), got {value}")
+    return value

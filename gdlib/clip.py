@@ -1,0 +1,1 @@
+"""gdlib.clip (being written)."""

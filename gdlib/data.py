@@ -1,0 +1,1 @@
+"""gdlib.data (being written)."""

@@ -1,0 +1,1 @@
+"""gdlib.functions (being written)."""

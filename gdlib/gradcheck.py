@@ -1,0 +1,1 @@
+"""gdlib.gradcheck (being written)."""

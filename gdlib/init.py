@@ -1,0 +1,1 @@
+"""gdlib.init (being written)."""

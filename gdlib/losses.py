@@ -1,0 +1,1 @@
+"""gdlib.losses (being written)."""

@@ -1,0 +1,1 @@
+"""gdlib.nn (being written)."""

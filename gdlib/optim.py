@@ -1,0 +1,1 @@
+"""gdlib.optim (being written)."""

@@ -1,0 +1,1 @@
+"""gdlib.plotting (being written)."""

@@ -1,0 +1,1 @@
+"""gdlib.schedules (being written)."""

@@ -1,0 +1,1 @@
+"""gdlib.train (being written)."""
