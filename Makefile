@@ -1,0 +1,50 @@
+# One command to build the book, one to run every test. Both create .venv from
+# requirements.txt on first use (Python 3.11 and make are all a machine needs).
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+PYTEST := $(BIN)/python -m pytest
+
+.PHONY: help venv book test test-quick test-notebooks lint clean lock
+
+help:
+	@echo "make book        build the book into _build/html (executes every chapter, cached)"
+	@echo "make test        run the whole test suite (lint, unit, notebooks, grading, browser)"
+	@echo "make test-quick  run the unit tests only (about a minute)"
+	@echo "make clean       remove _build/ and release/ (keeps .venv)"
+
+$(STAMP): requirements.txt pyproject.toml
+	@test -n "$(PYTHON)" || { echo "Python 3.11 not found: install it or run make PYTHON=/path/to/python3.11"; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements.txt
+	$(BIN)/python -m pip install --quiet --no-deps -e .
+	touch $@
+
+venv: $(STAMP)
+
+book: $(STAMP)
+	$(BIN)/jupyter-book build . --warningiserror --nitpick --keep-going
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+
+test-quick: $(STAMP)
+	$(PYTEST) tests -q -n 2 -p no:cacheprovider \
+		--ignore=tests/book --ignore=tests/grading --ignore=tests/browser \
+		--cov=gdlib --cov-report=term-missing:skip-covered --cov-fail-under=95
+
+test-notebooks: $(STAMP)
+	$(PYTEST) --nbval-lax chapters -q -n 2 -p no:cacheprovider
+
+test: $(STAMP) lint test-quick test-notebooks book
+	$(PYTEST) tests/book tests/grading tests/browser -q -n 2 -p no:cacheprovider
+
+clean:
+	rm -rf _build release
+
+lock: $(STAMP)
+	$(BIN)/python -m pip install --quiet -r requirements.in
+	{ head -2 requirements.txt; $(BIN)/python -m pip freeze --exclude-editable; } > requirements.txt.new
+	mv requirements.txt.new requirements.txt
