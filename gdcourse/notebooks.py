@@ -1,0 +1,122 @@
+"""Keep chapter notebooks clean: store only the outputs that nbval compares.
+
+Chapters are executed when the book is built, so their figures never need to live in git.
+The one exception is the printed numbers that the test suite compares with ``nbval --nbval-lax``:
+a cell whose source contains ``# NBVAL_CHECK_OUTPUT`` keeps its text outputs, every other
+output is dropped.
+
+Usage::
+
+    python -m gdcourse.notebooks refresh chapters/*.ipynb   # execute, then keep checked outputs
+    python -m gdcourse.notebooks strip chapters/*.ipynb     # drop unchecked outputs only
+    python -m gdcourse.notebooks check chapters/*.ipynb     # exit 1 if a notebook is not clean
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+import nbformat
+
+MARKER = "# NBVAL_CHECK_OUTPUT"
+TEXT_TYPES = ("text/plain",)
+
+
+def _clean_output(out: dict) -> dict | None:
+    """Keep a stream or the text/plain part of a result; drop images, HTML and widgets."""
+    if out["output_type"] == "stream":
+        return out if out.get("name") == "stdout" else None
+    if out["output_type"] in ("execute_result", "display_data"):
+        data = {k: v for k, v in out.get("data", {}).items() if k in TEXT_TYPES}
+        if not data:
+            return None
+        out = nbformat.from_dict(dict(out))
+        out["data"] = data
+        out["metadata"] = {}
+        if out["output_type"] == "execute_result":
+            out["execution_count"] = None
+        return out
+    return None
+
+
+def strip(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
+    """Return ``nb`` with only the text outputs of ``NBVAL_CHECK_OUTPUT`` cells kept."""
+    for cell in nb.cells:
+        if cell.cell_type != "code":
+            continue
+        cell.execution_count = None
+        cell.metadata.pop("execution", None)
+        if MARKER in cell.source:
+            cell.outputs = [o for o in map(_clean_output, cell.outputs) if o is not None]
+        else:
+            cell.outputs = []
+    nb.metadata.pop("widgets", None)
+    return nb
+
+
+def problems(nb: nbformat.NotebookNode) -> list[str]:
+    """Describe every way ``nb`` differs from its stripped form."""
+    found = []
+    for i, cell in enumerate(nb.cells):
+        if cell.cell_type != "code":
+            continue
+        if cell.get("execution_count") is not None:
+            found.append(f"cell {i}: has an execution count (run `strip`)")
+        if cell.outputs and MARKER not in cell.source:
+            found.append(f"cell {i}: stores outputs that no test compares (run `strip`)")
+        for out in cell.outputs:
+            if _clean_output(out) != out:
+                found.append(f"cell {i}: stores a non-text output (run `strip`)")
+                break
+    if "widgets" in nb.metadata:
+        found.append("notebook metadata stores widget state (run `strip`)")
+    return found
+
+
+def refresh(path: Path, timeout: int = 300) -> None:
+    """Execute ``path`` in its own folder and save it with only checked outputs kept."""
+    from nbclient import NotebookClient
+
+    nb = nbformat.read(path, as_version=4)
+    env_before = os.environ.get("GDLIB_STATIC")
+    os.environ["GDLIB_STATIC"] = "1"
+    try:
+        NotebookClient(nb, timeout=timeout, resources={"metadata": {"path": str(path.parent)}}).execute()
+    finally:
+        if env_before is None:
+            os.environ.pop("GDLIB_STATIC", None)
+        else:
+            os.environ["GDLIB_STATIC"] = env_before
+    nbformat.write(strip(nb), path)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m gdcourse.notebooks", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("command", choices=["refresh", "strip", "check"])
+    parser.add_argument("notebooks", nargs="+", type=Path)
+    args = parser.parse_args(argv)
+    status = 0
+    for path in args.notebooks:
+        if not path.is_file():
+            print(f"{path}: no such notebook", file=sys.stderr)
+            status = 1
+            continue
+        if args.command == "refresh":
+            refresh(path)
+            print(f"{path}: executed and stripped")
+        elif args.command == "strip":
+            nbformat.write(strip(nbformat.read(path, as_version=4)), path)
+            print(f"{path}: stripped")
+        else:
+            for line in problems(nbformat.read(path, as_version=4)):
+                print(f"{path}: {line}")
+                status = 1
+    return status
+
+
+if __name__ == "__main__":
+    sys.exit(main())
