@@ -84,7 +84,8 @@ def refresh(path: Path, timeout: int = 300) -> None:
     env_before = os.environ.get("GDLIB_STATIC")
     os.environ["GDLIB_STATIC"] = "1"
     try:
-        NotebookClient(nb, timeout=timeout, resources={"metadata": {"path": str(path.parent)}}).execute()
+        resources = {"metadata": {"path": str(path.parent)}}
+        NotebookClient(nb, timeout=timeout, resources=resources).execute()
     finally:
         if env_before is None:
             os.environ.pop("GDLIB_STATIC", None)
