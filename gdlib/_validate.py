@@ -54,3 +54,22 @@ def check_in_range(value, name: str, low: float, high: float) -> float:
     if not (low <= value < high):
         raise ValueError(f"{name} must be in [{low}, {high}), got {value}")
     return value
+
+
+def check_positive_int(value, name: str) -> int:
+    """Return ``value`` as an int after checking it is a positive integer (not a bool)."""
+    if isinstance(value, bool) or not isinstance(value, numbers.Integral):
+        raise TypeError(f"{name} must be a positive integer, got {type(value).__name__}")
+    if value <= 0:
+        raise ValueError(f"{name} must be a positive integer, got {value}")
+    return int(value)
+
+
+def check_rng(rng, name: str = "rng") -> np.random.Generator:
+    """Return ``rng`` after checking it is a ``numpy.random.Generator``."""
+    if not isinstance(rng, np.random.Generator):
+        raise TypeError(
+            f"{name} must be a numpy.random.Generator, got {type(rng).__name__}; "
+            f"pass {name}=np.random.default_rng(seed) so results are reproducible"
+        )
+    return rng
