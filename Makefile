@@ -25,7 +25,7 @@ $(STAMP): requirements.txt pyproject.toml
 venv: $(STAMP)
 
 book: $(STAMP)
-	$(BIN)/jupyter-book build . --warningiserror --nitpick --keep-going
+	GDLIB_STATIC=1 $(BIN)/jupyter-book build . --warningiserror --nitpick --keep-going
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
@@ -36,7 +36,7 @@ test-quick: $(STAMP)
 		--cov=gdlib --cov-report=term-missing:skip-covered --cov-fail-under=95
 
 test-notebooks: $(STAMP)
-	$(PYTEST) --nbval-lax chapters -q -n 2 -p no:cacheprovider
+	GDLIB_STATIC=1 $(PYTEST) --nbval-lax chapters -q -n 2 -p no:cacheprovider
 
 test: $(STAMP) lint test-quick test-notebooks book
 	$(PYTEST) tests/book tests/grading tests/browser -q -n 2 -p no:cacheprovider
