@@ -229,10 +229,12 @@ def cross_entropy_grad(logits, labels) -> np.ndarray:
 
 def _check_bce(logits, targets):
     z, y = _pair(logits, targets, "logits", "targets")
-    if not np.all((y >= 0.0) & (y <= 1.0)):
+    bad = np.flatnonzero(~((y >= 0.0) & (y <= 1.0)))
+    if bad.size:
+        i = np.unravel_index(bad[0], y.shape)
         raise ValueError(
-            "targets must be probabilities in [0, 1] (NaN is not allowed); "
-            f"got values between {np.nanmin(y)} and {np.nanmax(y)}"
+            f"targets must be probabilities in [0, 1], got {y[i]} at index {i}; "
+            "use 0/1 class labels or probabilities, not e.g. -1/+1"
         )
     return z, y
 
