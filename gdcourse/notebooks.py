@@ -10,6 +10,7 @@ Usage::
     python -m gdcourse.notebooks refresh chapters/*.ipynb   # execute, then keep checked outputs
     python -m gdcourse.notebooks strip chapters/*.ipynb     # drop unchecked outputs only
     python -m gdcourse.notebooks check chapters/*.ipynb     # exit 1 if a notebook is not clean
+    python -m gdcourse.notebooks check --no-outputs solutions/*/*.ipynb  # no outputs at all
 """
 
 from __future__ import annotations
@@ -57,11 +58,17 @@ def strip(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
     return nb
 
 
-def problems(nb: nbformat.NotebookNode) -> list[str]:
-    """Describe every way ``nb`` differs from its stripped form."""
+def problems(nb: nbformat.NotebookNode, *, outputs_allowed: bool = True) -> list[str]:
+    """Describe every way ``nb`` differs from its stripped form.
+
+    With ``outputs_allowed=False`` (nbgrader sources) any stored output is a problem.
+    """
     found = []
     for i, cell in enumerate(nb.cells):
         if cell.cell_type != "code":
+            continue
+        if cell.outputs and not outputs_allowed:
+            found.append(f"cell {i}: stores outputs; sources keep none (clear them)")
             continue
         if cell.get("execution_count") is not None:
             found.append(f"cell {i}: has an execution count (run `strip`)")
@@ -98,6 +105,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m gdcourse.notebooks", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("command", choices=["refresh", "strip", "check"])
+    parser.add_argument("--no-outputs", action="store_true",
+                        help="with check: fail on any stored output (nbgrader sources)")
     parser.add_argument("notebooks", nargs="+", type=Path)
     args = parser.parse_args(argv)
     status = 0
@@ -113,7 +122,8 @@ def main(argv: list[str] | None = None) -> int:
             nbformat.write(strip(nbformat.read(path, as_version=4)), path)
             print(f"{path}: stripped")
         else:
-            for line in problems(nbformat.read(path, as_version=4)):
+            nb = nbformat.read(path, as_version=4)
+            for line in problems(nb, outputs_allowed=not args.no_outputs):
                 print(f"{path}: {line}")
                 status = 1
     return status
