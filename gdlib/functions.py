@@ -10,7 +10,7 @@ Examples
 --------
 >>> import numpy as np
 >>> q = IllConditionedQuadratic(a=1.0, b=20.0)
->>> float(q.value(np.array([1.0, 1.0])))
+>>> q.value(np.array([1.0, 1.0]))
 10.5
 >>> q.grad(np.array([1.0, 1.0]))
 array([ 1., 20.])
@@ -59,9 +59,10 @@ class Surface:
             )
         return theta[0], theta[1]
 
-    def value(self, theta) -> np.ndarray:
-        r"""Return :math:`J(\theta)`: a float array of shape ``theta.shape[1:]``."""
-        return np.asarray(self._value(*self._split(theta)))
+    def value(self, theta) -> float | np.ndarray:
+        r"""Return :math:`J(\theta)`: a float for one point, else shape ``theta.shape[1:]``."""
+        out = np.asarray(self._value(*self._split(theta)), dtype=float)
+        return float(out) if out.ndim == 0 else out
 
     def grad(self, theta) -> np.ndarray:
         r"""Return :math:`\nabla J(\theta)`: a new array of the same shape as ``theta``."""
@@ -69,7 +70,7 @@ class Surface:
         gx, gy = self._grad(x, y)
         return np.stack([np.asarray(gx, dtype=float), np.asarray(gy, dtype=float)])
 
-    def __call__(self, theta) -> np.ndarray:
+    def __call__(self, theta) -> float | np.ndarray:
         return self.value(theta)
 
     def _value(self, x, y):  # pragma: no cover - abstract
