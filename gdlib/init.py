@@ -8,30 +8,15 @@ Randomness always comes in as an explicit ``rng: np.random.Generator``.
 
 from __future__ import annotations
 
-import numbers
 from collections.abc import Callable
 
 import numpy as np
 
-from ._validate import check_positive
-
-
-def _check_rng(rng) -> np.random.Generator:
-    if not isinstance(rng, np.random.Generator):
-        raise TypeError(
-            f"rng must be a numpy.random.Generator, got {type(rng).__name__}; "
-            "pass rng=np.random.default_rng(seed)"
-        )
-    return rng
+from ._validate import check_positive, check_positive_int, check_rng
 
 
 def _check_fans(fan_in, fan_out) -> tuple[int, int]:
-    for name, value in (("fan_in", fan_in), ("fan_out", fan_out)):
-        if isinstance(value, bool) or not isinstance(value, numbers.Integral):
-            raise TypeError(f"{name} must be an integer, got {type(value).__name__}")
-        if value < 1:
-            raise ValueError(f"{name} must be at least 1, got {value}")
-    return int(fan_in), int(fan_out)
+    return check_positive_int(fan_in, "fan_in"), check_positive_int(fan_out, "fan_out")
 
 
 def zeros(shape) -> np.ndarray:
@@ -73,11 +58,11 @@ def normal(shape, std: float, rng: np.random.Generator) -> np.ndarray:
         If ``std`` is not positive.
     """
     std = check_positive(std, "std")
-    return _check_rng(rng).normal(0.0, std, size=shape)
+    return check_rng(rng).normal(0.0, std, size=shape)
 
 
 def _uniform(a: float, fan_in: int, fan_out: int, rng) -> np.ndarray:
-    return _check_rng(rng).uniform(-a, a, size=(fan_in, fan_out))
+    return check_rng(rng).uniform(-a, a, size=(fan_in, fan_out))
 
 
 def xavier_uniform(fan_in: int, fan_out: int, rng: np.random.Generator) -> np.ndarray:
@@ -125,7 +110,7 @@ def xavier_normal(fan_in: int, fan_out: int, rng: np.random.Generator) -> np.nda
     """
     fan_in, fan_out = _check_fans(fan_in, fan_out)
     std = np.sqrt(2.0 / (fan_in + fan_out))
-    return _check_rng(rng).normal(0.0, std, size=(fan_in, fan_out))
+    return check_rng(rng).normal(0.0, std, size=(fan_in, fan_out))
 
 
 def he_normal(fan_in: int, fan_out: int, rng: np.random.Generator) -> np.ndarray:
@@ -139,7 +124,7 @@ def he_normal(fan_in: int, fan_out: int, rng: np.random.Generator) -> np.ndarray
     Same parameters, return and errors as :func:`xavier_uniform`.
     """
     fan_in, fan_out = _check_fans(fan_in, fan_out)
-    return _check_rng(rng).normal(0.0, np.sqrt(2.0 / fan_in), size=(fan_in, fan_out))
+    return check_rng(rng).normal(0.0, np.sqrt(2.0 / fan_in), size=(fan_in, fan_out))
 
 
 def he_uniform(fan_in: int, fan_out: int, rng: np.random.Generator) -> np.ndarray:
