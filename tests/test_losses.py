@@ -112,7 +112,9 @@ def test_cross_entropy_gradient_matches_central_differences():
     rng = np.random.default_rng(4)
     z = rng.normal(size=(5, 3))
     y = np.array([0, 2, 1, 1, 0])
-    result = gradient_check(lambda v: losses.cross_entropy(v, y), z, losses.cross_entropy_grad(z, y))
+    result = gradient_check(
+        lambda v: losses.cross_entropy(v, y), z, losses.cross_entropy_grad(z, y)
+    )
     assert result.max_relative_error < RTOL_GRAD, str(result)
 
 
