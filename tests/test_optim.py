@@ -143,6 +143,25 @@ def test_steps_match_hand_computation(name):
         np.testing.assert_allclose(got, want, rtol=rtol, atol=1e-15, err_msg=f"step {t}")
 
 
+# ε = 1 makes its place visible: all three add ε to the square root, as torch does.
+# g_1 = (2, 1); AdaGrad s_1 = (4, 1), Adam ŝ_1 = g_1² = (4, 1): θ_1 = -0.1·(2/(2+1), 1/(1+1))
+# RMSprop (α = 0.9) s_1 = (0.4, 0.1): θ_1 = θ_0 - 0.1·(2/(√0.4 + 1), 1/(√0.1 + 1))
+@pytest.mark.parametrize(
+    ("factory", "expected"),
+    [
+        (lambda p: AdaGrad(p, lr=0.1, eps=1.0), [1 - 0.2 / 3, -0.05]),
+        (lambda p: Adam(p, lr=0.1, eps=1.0), [1 - 0.2 / 3, -0.05]),
+        (
+            lambda p: RMSprop(p, lr=0.1, alpha=0.9, eps=1.0),
+            [1 - 0.2 / (np.sqrt(0.4) + 1), -0.1 / (np.sqrt(0.1) + 1)],
+        ),
+    ],
+    ids=["adagrad", "adam", "rmsprop"],
+)
+def test_eps_is_added_outside_the_square_root(factory, expected):
+    np.testing.assert_allclose(run(factory, 1)[0], expected, rtol=RTOL)
+
+
 def test_weight_decay_changes_adam_path():
     # guards the choice of a non-diagonal A: weight decay must be visible after two steps
     plain = HAND_CASES["adam"][1][1]
