@@ -1,1 +1,263 @@
-"""gdlib.plotting (being written)."""
+r"""The few figure helpers the chapters reuse: optimizer paths on contours, loss curves,
+per-layer gradient norms, and a slider demo that works in the static book.
+
+Colours come from the Okabe–Ito palette, which stays distinguishable for the common forms
+of colour blindness; ``use_style()`` makes it the default colour cycle. Every helper draws
+into ``ax`` when given (else a new figure) and returns the axes.
+"""
+
+from __future__ import annotations
+
+import numbers
+from collections.abc import Callable, Mapping, Sequence
+
+import matplotlib as mpl
+import matplotlib.pyplot as plt
+import numpy as np
+from cycler import cycler
+
+__all__ = [
+    "PALETTE",
+    "use_style",
+    "contour_paths",
+    "loss_curves",
+    "grad_norm_plot",
+    "frames_slider",
+]
+
+#: Okabe–Ito colours as hex, in cycle order (orange, sky blue, bluish green, blue,
+#: vermillion, reddish purple, yellow, black); yellow and black come last.
+PALETTE = ["#E69F00", "#56B4E9", "#009E73", "#0072B2", "#D55E00", "#CC79A7", "#F0E442", "#000000"]
+
+
+def use_style() -> None:
+    """Set matplotlib defaults for the book: palette cycle, readable fonts, light grid."""
+    mpl.rcParams.update(
+        {
+            "axes.prop_cycle": cycler(color=PALETTE),
+            "figure.figsize": (6.4, 4.0),
+            "figure.dpi": 100,
+            "savefig.dpi": 100,
+            "font.size": 11,
+            "axes.titlesize": 12,
+            "axes.labelsize": 11,
+            "legend.fontsize": 10,
+            "axes.grid": True,
+            "grid.alpha": 0.3,
+            "axes.spines.top": False,
+            "axes.spines.right": False,
+            "lines.linewidth": 2.0,
+            "legend.frameon": False,
+        }
+    )
+
+
+def _axes(ax):
+    return plt.subplots()[1] if ax is None else ax
+
+
+def _levels(Z: np.ndarray, levels) -> np.ndarray:
+    """Log-spaced levels for a non-negative surface, else linear ones."""
+    if levels is not None and not isinstance(levels, int | np.integer):
+        return np.asarray(levels, dtype=float)
+    n = 20 if levels is None else int(levels)
+    lo, hi = float(np.min(Z)), float(np.max(Z))
+    if lo >= 0.0 and hi > 0.0:
+        lo = max(lo, hi * 1e-6)  # a zero minimum has no logarithm
+        return np.geomspace(lo, hi, n)
+    return np.linspace(lo, hi, n)
+
+
+def contour_paths(
+    surface,
+    paths: Mapping[str, np.ndarray],
+    ax=None,
+    levels: int | Sequence[float] | None = None,
+    title: str | None = None,
+    bounds=None,
+    resolution: int = 200,
+):
+    r"""Contours of a 2-D surface with optimizer paths drawn on top (Chapter 3).
+
+    Parameters
+    ----------
+    surface : gdlib.functions surface
+        Needs ``value(grid)`` for a grid of shape (2, R, R); its ``bounds`` set the window
+        and its ``minima`` (if any) are marked with a cross.
+    paths : dict of label -> ndarray of shape (K, 2)
+        Each path is drawn with small markers, a square at its start and a star at its end.
+    ax : matplotlib Axes, optional
+    levels : int or sequence of float, optional
+        Number of levels (default 20) or explicit levels. Log-spaced when J ≥ 0 on the
+        window, which shows both the steep walls and the flat valley floor.
+    title : str, optional
+    bounds : ((xmin, xmax), (ymin, ymax)), optional
+        Overrides ``surface.bounds``.
+    resolution : int
+        Grid points per axis R.
+
+    Returns
+    -------
+    matplotlib Axes
+    """
+    ax = _axes(ax)
+    (x0, x1), (y0, y1) = surface.bounds if bounds is None else bounds
+    X, Y = np.meshgrid(np.linspace(x0, x1, resolution), np.linspace(y0, y1, resolution))
+    Z = surface.value(np.stack([X, Y]))
+    ax.contour(X, Y, Z, levels=_levels(Z, levels), colors="0.55", linewidths=0.8)
+    for i, (label, path) in enumerate(paths.items()):
+        path = np.asarray(path, dtype=float)
+        if path.ndim != 2 or path.shape[1] != 2:
+            raise ValueError(f"path {label!r} must have shape (K, 2), got {path.shape}")
+        color = PALETTE[i % len(PALETTE)]
+        ax.plot(path[:, 0], path[:, 1], "-o", color=color, ms=3, lw=1.5, label=label)
+        ax.plot(*path[0], "s", color=color, ms=7)
+        ax.plot(*path[-1], "*", color=color, ms=12, mec="black", mew=0.5)
+    minima = np.asarray(getattr(surface, "minima", np.zeros((0, 2))))
+    if len(minima):
+        ax.plot(minima[:, 0], minima[:, 1], "x", color="black", ms=9, mew=2, label="minimum")
+    ax.set_xlim(x0, x1)
+    ax.set_ylim(y0, y1)
+    ax.set_xlabel(r"$\theta_1$")
+    ax.set_ylabel(r"$\theta_2$")
+    if title:
+        ax.set_title(title)
+    if paths or len(minima):
+        ax.legend(loc="best")
+    return ax
+
+
+def loss_curves(
+    curves: Mapping[str, np.ndarray],
+    ax=None,
+    log: bool = True,
+    xlabel: str = "step",
+    ylabel: str = "loss",
+    title: str | None = None,
+):
+    """One line per labelled curve (e.g. per optimizer or learning rate), log y by default.
+
+    Parameters
+    ----------
+    curves : dict of label -> array of shape (T,)
+        Values against step (or epoch) 0..T-1. Non-finite values (a diverged run) are
+        simply not drawn.
+    log : bool
+        Logarithmic y axis (values must then be positive where finite).
+    """
+    ax = _axes(ax)
+    for i, (label, values) in enumerate(curves.items()):
+        values = np.asarray(values, dtype=float)
+        if values.ndim != 1:
+            raise ValueError(f"curve {label!r} must be 1-D, got shape {values.shape}")
+        if log and np.any(values[np.isfinite(values)] <= 0):
+            raise ValueError(f"curve {label!r} has values <= 0; pass log=False to plot it")
+        ax.plot(np.arange(len(values)), values, color=PALETTE[i % len(PALETTE)], label=label)
+    if log:
+        ax.set_yscale("log")
+    ax.set_xlabel(xlabel)
+    ax.set_ylabel(ylabel)
+    if title:
+        ax.set_title(title)
+    if curves:
+        ax.legend(loc="best")
+    return ax
+
+
+def grad_norm_plot(norms, ax=None, labels: Sequence[str] | None = None, title: str | None = None):
+    """Per-layer gradient norms on a log scale (Chapter 6).
+
+    Parameters
+    ----------
+    norms : array of shape (L,) or (E, L)
+        One value per layer: drawn as bars over layer depth 1..L. Or one row per epoch
+        (``History.grad_norms``): drawn as one line per layer over epochs.
+    labels : list of str, optional
+        Legend labels for the lines of a 2-D input (default ``"layer 1"``, ...).
+    """
+    ax = _axes(ax)
+    norms = np.asarray(norms, dtype=float)
+    if norms.ndim == 1:
+        depth = np.arange(1, len(norms) + 1)
+        ax.bar(depth, norms, color=PALETTE[3])
+        ax.set_xticks(depth)
+        ax.set_xlabel("layer")
+    elif norms.ndim == 2:
+        labels = labels or [f"layer {k + 1}" for k in range(norms.shape[1])]
+        if len(labels) != norms.shape[1]:
+            raise ValueError(f"got {len(labels)} labels for {norms.shape[1]} layers")
+        for k in range(norms.shape[1]):
+            ax.plot(norms[:, k], color=PALETTE[k % len(PALETTE)], label=labels[k])
+        ax.set_xlabel("epoch")
+        ax.legend(loc="best")
+    else:
+        raise ValueError(f"norms must have shape (L,) or (E, L), got {norms.shape}")
+    ax.set_yscale("log")
+    ax.set_ylabel(r"$\|\partial J / \partial W\|_2$")
+    if title:
+        ax.set_title(title)
+    return ax
+
+
+def frames_slider(
+    draw: Callable,
+    values: Sequence,
+    label: str,
+    *,
+    fig=None,
+    interval: int = 300,
+    dpi: int = 72,
+    figsize: tuple[float, float] = (5.0, 3.5),
+):
+    """A slider demo that needs no running kernel: pre-rendered frames in a JS player.
+
+    Calls ``draw(ax, value)`` on cleared axes for each value, builds a
+    ``matplotlib.animation.FuncAnimation`` and returns its ``to_jshtml`` player, so a reader
+    of the static book can move the slider. The figure is closed so it is not also shown.
+
+    Parameters
+    ----------
+    draw : callable
+        ``draw(ax, value)`` draws one frame.
+    values : sequence
+        One frame per value (keep it to ~20 so the page stays light).
+    label : str
+        Name of the varied quantity, shown as ``"label = value"`` above each frame.
+    fig : matplotlib Figure, optional
+        Figure to draw into (its first axes); default a new small figure.
+    interval : int
+        Milliseconds between frames when played.
+    dpi, figsize
+        Frame resolution; the defaults give roughly 30 kB per frame.
+
+    Returns
+    -------
+    IPython.display.HTML
+    """
+    from matplotlib.animation import FuncAnimation
+
+    if not callable(draw):
+        raise TypeError(f"draw must be a callable draw(ax, value), got {type(draw).__name__}")
+    values = list(values)
+    if not values:
+        raise ValueError("values is empty; pass at least one value to show")
+    if fig is None:
+        fig = plt.figure(figsize=figsize, dpi=dpi)
+    ax = fig.axes[0] if fig.axes else fig.add_subplot()
+
+    def update(i):
+        ax.clear()
+        draw(ax, values[i])
+        v = values[i]
+        fig.suptitle(f"{label} = {v:.3g}" if isinstance(v, numbers.Real) else f"{label} = {v}")
+        return []
+
+    anim = FuncAnimation(fig, update, frames=len(values), interval=interval, blit=False)
+    try:
+        with mpl.rc_context({"savefig.dpi": dpi}):
+            html = anim.to_jshtml(default_mode="once")
+    finally:
+        plt.close(fig)
+    from IPython.display import HTML
+
+    return HTML(html)

@@ -1,0 +1,5 @@
+"""Shared pytest set-up: draw figures off-screen."""
+
+import matplotlib
+
+matplotlib.use("Agg")

@@ -1,0 +1,129 @@
+"""Tests for gdlib.plotting (Agg backend, set in conftest.py): artists, labels, the slider."""
+
+import re
+
+import matplotlib as mpl
+import matplotlib.pyplot as plt
+import numpy as np
+import pytest
+
+from gdlib import plotting
+from gdlib.functions import IllConditionedQuadratic, Saddle
+
+
+@pytest.fixture(autouse=True)
+def _close_figures():
+    yield
+    plt.close("all")
+
+
+def legend_labels(ax):
+    return [t.get_text() for t in ax.get_legend().get_texts()]
+
+
+def test_palette_and_style():
+    assert len(plotting.PALETTE) == 8
+    assert all(re.fullmatch(r"#[0-9A-F]{6}", c) for c in plotting.PALETTE)
+    with mpl.rc_context():
+        plotting.use_style()
+        colors = mpl.rcParams["axes.prop_cycle"].by_key()["color"]
+        assert [c.upper() for c in colors] == plotting.PALETTE
+        assert tuple(mpl.rcParams["figure.figsize"]) == (6.4, 4.0)
+        assert mpl.rcParams["axes.grid"] and mpl.rcParams["figure.dpi"] == 100
+
+
+def test_contour_paths_draws_paths_markers_and_legend():
+    q = IllConditionedQuadratic()
+    paths = {"SGD": np.array([[2.0, 1.0], [1.0, -0.5], [0.5, 0.2]]), "Adam": np.zeros((1, 2))}
+    ax = plotting.contour_paths(q, paths, title="bowl")
+    assert legend_labels(ax) == ["SGD", "Adam", "minimum"]
+    # per path: the line, the start square and the end star; plus the minimum cross
+    assert len(ax.lines) == 3 * 2 + 1
+    np.testing.assert_array_equal(ax.lines[0].get_xdata(), [2.0, 1.0, 0.5])
+    assert ax.get_xlabel() == r"$\theta_1$" and ax.get_ylabel() == r"$\theta_2$"
+    assert ax.get_title() == "bowl"
+    assert ax.get_xlim() == q.bounds[0]
+    levels = ax.collections[0].levels
+    assert len(levels) == 20 and levels[0] > 0
+    np.testing.assert_allclose(np.diff(np.log(levels)), np.log(levels[1] / levels[0]))  # log-spaced
+
+
+def test_contour_paths_linear_levels_for_saddle_and_explicit_levels():
+    fig, ax = plt.subplots()
+    out = plotting.contour_paths(Saddle(), {}, ax=ax, levels=7)
+    assert out is ax and ax.get_legend() is None  # no paths, no minima
+    levels = ax.collections[0].levels
+    np.testing.assert_allclose(np.diff(levels), levels[1] - levels[0])  # evenly spaced
+    assert levels[0] < 0
+    ax = plotting.contour_paths(Saddle(), {"p": np.zeros((2, 2))}, levels=[-1.0, 0.0, 1.0],
+                                bounds=((-1, 1), (-1, 1)))  # fmt: skip
+    np.testing.assert_allclose(ax.collections[0].levels, [-1.0, 0.0, 1.0])
+    assert ax.get_ylim() == (-1, 1)
+
+
+def test_loss_curves():
+    ax = plotting.loss_curves({"lr=0.1": [1.0, 0.5, 0.25], "lr=1": [1.0, np.inf, np.nan]})
+    assert legend_labels(ax) == ["lr=0.1", "lr=1"]
+    assert len(ax.lines) == 2 and ax.get_yscale() == "log"
+    assert ax.get_xlabel() == "step" and ax.get_ylabel() == "loss"
+    ax = plotting.loss_curves({"a": [1.0, -1.0]}, log=False, xlabel="epoch", title="t")
+    assert ax.get_yscale() == "linear" and ax.get_xlabel() == "epoch" and ax.get_title() == "t"
+    assert plotting.loss_curves({}).get_legend() is None
+
+
+def test_grad_norm_plot_bars_and_lines():
+    ax = plotting.grad_norm_plot([1e-3, 1e-2, 1e-1], title="depth")
+    assert len(ax.patches) == 3 and ax.get_yscale() == "log" and ax.get_xlabel() == "layer"
+    assert ax.get_title() == "depth"
+    ax = plotting.grad_norm_plot(np.ones((5, 3)))
+    assert legend_labels(ax) == ["layer 1", "layer 2", "layer 3"]
+    assert len(ax.lines) == 3 and ax.get_xlabel() == "epoch"
+    ax = plotting.grad_norm_plot(np.ones((5, 2)), labels=["first", "last"])
+    assert legend_labels(ax) == ["first", "last"]
+
+
+def test_frames_slider_builds_a_light_js_player():
+    calls = []
+
+    def draw(ax, p):
+        calls.append(p)
+        ax.plot(np.linspace(0, 1, 50) ** p)
+
+    n_before = len(plt.get_fignums())
+    values = np.linspace(0.5, 2.0, 8)  # 8 frames keep the test fast; pages use ~20
+    html = plotting.frames_slider(draw, values, "p").data
+    assert 'type="range"' in html  # the slider a reader can move
+    assert len(re.findall(r'frames\[\d+\] = "data:image/png;base64,', html)) == 8
+    assert len(html) < 1_500_000 * 8 / 20  # 20 such frames stay below 1.5 MB
+    assert set(values) <= set(calls)
+    assert len(plt.get_fignums()) == n_before  # the figure was closed
+
+
+def test_frames_slider_with_given_figure_and_labels():
+    fig, ax = plt.subplots(figsize=(3, 2), dpi=50)
+    html = plotting.frames_slider(lambda a, v: a.set_title(v), ["SGD", "Adam"], "optimizer",
+                                  fig=fig).data  # fmt: skip
+    assert len(re.findall(r"frames\[\d+\] = ", html)) == 2
+    assert fig._suptitle.get_text() in {"optimizer = SGD", "optimizer = Adam"}
+    assert not plt.fignum_exists(fig.number)
+
+
+@pytest.mark.parametrize(
+    "call, error, match",
+    [
+        (lambda: plotting.frames_slider("draw", [1], "x"), TypeError, "draw must be a callable"),
+        (lambda: plotting.frames_slider(lambda a, v: None, [], "x"), ValueError, "values is empty"),
+        (
+            lambda: plotting.contour_paths(Saddle(), {"bad": np.zeros((3, 3))}),
+            ValueError,
+            r"path 'bad' must have shape \(K, 2\)",
+        ),
+        (lambda: plotting.loss_curves({"c": np.ones((2, 2))}), ValueError, "must be 1-D"),
+        (lambda: plotting.loss_curves({"c": [1.0, 0.0]}), ValueError, "log=False"),
+        (lambda: plotting.grad_norm_plot(np.ones((2, 2, 2))), ValueError, r"shape \(L,\) or"),
+        (lambda: plotting.grad_norm_plot(np.ones((2, 2)), labels=["a"]), ValueError, "1 labels"),
+    ],
+)
+def test_bad_input(call, error, match):
+    with pytest.raises(error, match=match):
+        call()
