@@ -230,3 +230,16 @@ def _fit_args(**over):
 def test_fit_bad_input(over, error, match):
     with pytest.raises(error, match=match):
         fit(**_fit_args(**over))
+
+
+def test_fit_with_a_gdlib_schedule():
+    from gdlib.schedules import StepDecay
+
+    rng = np.random.default_rng(0)
+    X, y = data.linear_regression(40, rng)
+    model = nn.Linear(1, 1, rng=rng)
+    opt = SGD(model.parameters(), lr=1.0)
+    hist = fit(model, "mse", X, y, opt, epochs=3, batch_size=10, rng=rng,
+               schedule=StepDecay(0.2, step_size=4, gamma=0.5))  # fmt: skip
+    np.testing.assert_allclose(hist.lr, 0.2 * 0.5 ** (np.arange(12) // 4))
+    assert opt.lr == pytest.approx(0.05)
