@@ -9,6 +9,7 @@ into ``ax`` when given (else a new figure) and returns the axes.
 from __future__ import annotations
 
 import numbers
+import os
 from collections.abc import Callable, Mapping, Sequence
 
 import matplotlib as mpl
@@ -23,6 +24,7 @@ __all__ = [
     "loss_curves",
     "grad_norm_plot",
     "frames_slider",
+    "slider_demo",
 ]
 
 #: Okabe–Ito colours as hex, in cycle order (orange, sky blue, bluish green, blue,
@@ -261,3 +263,55 @@ def frames_slider(
     from IPython.display import HTML
 
     return HTML(html)
+
+
+def slider_demo(draw: Callable, values: Sequence, label: str, **kwargs):
+    """An interactive demo that works both in a live notebook and in the static book.
+
+    In a running Jupyter kernel it shows an ipywidgets slider that redraws the figure with
+    ``draw(ax, value)``; when the environment variable ``GDLIB_STATIC`` is set (the book build
+    and the notebook tests set it) or ipywidgets is missing, it returns the pre-rendered
+    :func:`frames_slider` player, which a reader can move without a kernel.
+
+    Parameters
+    ----------
+    draw : callable
+        ``draw(ax, value)`` draws one frame.
+    values : sequence
+        The slider's positions.
+    label : str
+        Name of the varied quantity.
+    **kwargs
+        Passed on to :func:`frames_slider`.
+
+    Returns
+    -------
+    IPython.display.HTML or ipywidgets.Widget
+    """
+    values = list(values)
+    if os.environ.get("GDLIB_STATIC"):
+        return frames_slider(draw, values, label, **kwargs)
+    try:
+        import ipywidgets as widgets
+    except ImportError:  # plain Python or a kernel without ipywidgets
+        return frames_slider(draw, values, label, **kwargs)
+    if not callable(draw):
+        raise TypeError(f"draw must be a callable draw(ax, value), got {type(draw).__name__}")
+    if not values:
+        raise ValueError("values is empty; pass at least one value to show")
+    out = widgets.Output()
+
+    def redraw(value):
+        with out:
+            out.clear_output(wait=True)
+            fig, ax = plt.subplots(figsize=kwargs.get("figsize", (5.0, 3.5)))
+            draw(ax, value)
+            fig.suptitle(f"{label} = {value:.3g}" if isinstance(value, numbers.Real)
+                         else f"{label} = {value}")
+            plt.show()
+
+    slider = widgets.SelectionSlider(options=values, value=values[0], description=label,
+                                     continuous_update=False)
+    slider.observe(lambda change: redraw(change["new"]), names="value")
+    redraw(values[0])
+    return widgets.VBox([slider, out])

@@ -127,3 +127,57 @@ def test_frames_slider_with_given_figure_and_labels():
 def test_bad_input(call, error, match):
     with pytest.raises(error, match=match):
         call()
+
+
+def test_slider_demo_is_static_when_the_book_is_built(monkeypatch):
+    from gdlib.plotting import slider_demo
+
+    monkeypatch.setenv("GDLIB_STATIC", "1")
+    html = slider_demo(lambda ax, v: ax.plot([0, 1], [0, v]), [1.0, 2.0, 3.0], "slope")
+    assert 'type="range"' in html.data
+    assert html.data.count("data:image/png;base64") == 3
+
+
+def test_slider_demo_is_a_widget_in_a_live_kernel(monkeypatch):
+    pytest.importorskip("ipywidgets")
+    from gdlib.plotting import slider_demo
+
+    monkeypatch.delenv("GDLIB_STATIC", raising=False)
+    drawn = []
+    box = slider_demo(lambda ax, v: drawn.append(v), [1.0, 2.0], "slope")
+    slider = box.children[0]
+    assert list(slider.options) == [1.0, 2.0] and drawn == [1.0]
+    slider.value = 2.0
+    assert drawn == [1.0, 2.0]
+    with pytest.raises(ValueError, match="values is empty"):
+        slider_demo(lambda ax, v: None, [], "x")
+    with pytest.raises(TypeError, match="draw must be a callable"):
+        slider_demo(None, [1.0], "x")
+
+
+def test_slider_demo_falls_back_without_ipywidgets(monkeypatch):
+    import builtins
+
+    from gdlib.plotting import slider_demo
+
+    monkeypatch.delenv("GDLIB_STATIC", raising=False)
+    real_import = builtins.__import__
+
+    def no_widgets(name, *args, **kwargs):
+        if name == "ipywidgets":
+            raise ImportError(name)
+        return real_import(name, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "__import__", no_widgets)
+    html = slider_demo(lambda ax, v: None, [1.0], "x")
+    assert 'type="range"' in html.data
+
+
+def test_package_reexports_and_lazy_plotting():
+    import gdlib
+
+    assert gdlib.Adam is gdlib.optim.Adam and gdlib.mse is gdlib.losses.mse
+    assert gdlib.plotting.slider_demo.__name__ == "slider_demo"
+    with pytest.raises(AttributeError, match="no attribute 'nope'"):
+        gdlib.nope  # noqa: B018
+    assert set(gdlib.__all__) <= set(dir(gdlib)) | {"plotting"}
