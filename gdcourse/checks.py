@@ -278,7 +278,8 @@ def _student_traceback(err: BaseException) -> str:
 
 
 def call(func: Callable, *args, name: str | None = None, forbid: Iterable = (),
-         may_change: Iterable[str] = (), **kwargs):
+         may_change: Iterable[str] = (), changed_hint: Mapping[str, str] | None = None,
+         **kwargs):
     """Call the learner's ``func(*args, **kwargs)`` and return its result.
 
     Parameters
@@ -292,6 +293,8 @@ def call(func: Callable, *args, name: str | None = None, forbid: Iterable = (),
         :class:`ReferenceUsed`.
     may_change : iterable of str
         Names of arguments that ``func`` is documented to change in place.
+    changed_hint : mapping of argument name -> message, optional
+        What to say when that argument was changed (instead of the general advice).
 
     Raises
     ------
@@ -326,6 +329,8 @@ def call(func: Callable, *args, name: str | None = None, forbid: Iterable = (),
     if log:
         raise ReferenceUsed(_reference_message(name, log[0]))
     for key, old in before.items():
+        if _changed(old, bound[key]) and (changed_hint or {}).get(key):
+            raise CheckFailed(f"{name}: {changed_hint[key]}")
         if _changed(old, bound[key]):
             raise CheckFailed(
                 f"{name} changed its input `{key}` in place. A function must leave its "
@@ -363,9 +368,15 @@ def _ratio(actual: np.ndarray, expected: np.ndarray) -> float | None:
 
 def _factor_hint(c: float, what: str, batch: int | None) -> str | None:
     close = functools.partial(np.isclose, c, rtol=1e-6)
-    if close(-1.0):
+    if close(-1.0) and "parameters" in what:
+        return (f"{what} has the right size but the opposite sign: your parameters move "
+                "uphill. The step subtracts: θ ← θ - η·(direction).")
+    if close(-1.0) and "gradient" in what:
         return (f"{what} has the right size but the opposite sign: it points uphill. "
                 "Check its sign (prediction minus target, not target minus prediction).")
+    if close(-1.0):
+        return (f"{what} has the right size but the opposite sign. Check the sign of "
+                "each term (a loss such as -log p is never negative).")
     if batch and batch > 1 and close(batch):
         return (f"{what} is {batch} times too large: off by a factor of N = {batch}. "
                 "Did you average over the batch (divide by N) instead of summing?")

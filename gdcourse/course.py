@@ -23,11 +23,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-# jsonschema's optional IRI-syntax checks (package rfc3987_syntax) compile 39 grammars on import,
-# seconds of start-up for every nbformat user; notebooks contain no IRIs to check.
-sys.modules.setdefault("rfc3987_syntax", None)
-
-import nbformat  # noqa: E402
+import nbformat
 
 ROOT = Path(__file__).resolve().parents[1]
 SOLUTIONS = ROOT / "solutions"

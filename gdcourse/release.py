@@ -1,0 +1,195 @@
+"""Student versions of the exercises, for the book, and the check that nothing secret leaks.
+
+    python -m gdcourse.release --book           # exercises/exNN_*.ipynb and exercises/index.md
+    python -m gdcourse.release --check DIR...   # exit 1 if solution code or a hidden test shows
+
+``--book`` runs ``nbgrader generate_assignment`` for every assignment in ``solutions/`` (in a
+temporary course with a temporary gradebook) and copies the student versions into
+``exercises/``, with an index page that explains how to work on them, grade them and download
+them. ``exercises/`` is generated output: never edit or commit it.
+
+``--check`` searches notebooks, HTML and Markdown files for the solution blocks' and hidden
+tests' lines; the grading tests run it on a fresh release and on the built book.
+"""
+
+from __future__ import annotations
+
+import argparse
+import html
+import re
+import shutil
+import sys
+import tempfile
+from collections.abc import Iterable
+from pathlib import Path
+
+import nbformat
+
+from .course import ROOT, SOLUTIONS, Course, assignments, grade_cells, task_title
+
+MARKERS = ("BEGIN SOLUTION", "END SOLUTION", "BEGIN HIDDEN TESTS", "END HIDDEN TESTS")
+REGION = re.compile(r"### BEGIN (SOLUTION|HIDDEN TESTS)\n(.*?)### END \1", re.S)
+MIN_SECRET = 16  # shorter lines (`return grad`) are too generic to count as a leak
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def secrets(source: Path = SOLUTIONS) -> dict[str, str]:
+    """Lines that only the solution blocks and hidden tests contain, and where they come from."""
+    found: dict[str, str] = {}
+    for name in assignments(source):
+        nb = nbformat.read(source / name / f"{name}.ipynb", as_version=4)
+        public = set()
+        hidden: list[str] = []
+        for cell in nb.cells:
+            text = cell.source + "\n"
+            for match in REGION.finditer(text):
+                hidden += match.group(2).splitlines()
+            public |= {_squash(line) for line in REGION.sub("", text).splitlines()}
+        for line in hidden:
+            line = _squash(line)
+            if len(line) >= MIN_SECRET and line not in public:
+                found[line] = name
+    return found
+
+
+def _text_of(path: Path) -> str:
+    raw = path.read_text(encoding="utf-8", errors="replace")
+    if path.suffix == ".ipynb":
+        nb = nbformat.reads(raw, as_version=4)
+        return "\n".join(c.source for c in nb.cells)
+    if path.suffix in (".html", ".htm"):
+        raw = re.sub(r"<[^>]+>", "", raw)
+        return html.unescape(raw)
+    return raw
+
+
+def find_leaks(paths: Iterable[Path], source: Path = SOLUTIONS) -> list[str]:
+    """Describe every secret line or nbgrader marker found in ``paths`` (files or folders)."""
+    secret = secrets(source)
+    files = []
+    for p in map(Path, paths):
+        if p.is_dir():
+            files += [f for f in sorted(p.rglob("*")) if f.suffix in (".ipynb", ".html", ".md")]
+        elif p.is_file():
+            files.append(p)
+    problems = []
+    for f in files:
+        text = _text_of(f)
+        squashed = _squash(text)
+        for marker in MARKERS:
+            if f"### {marker}" in text:
+                problems.append(f"{f}: contains the marker '### {marker}'")
+        for line, name in secret.items():
+            if line in squashed:
+                problems.append(f"{f}: shows a line of {name}'s solution or hidden tests: {line}")
+    return problems
+
+
+INDEX = """\
+# Graded exercises
+
+Each chapter from 1 to 6 has an exercise: a notebook in which you write the core of what the
+chapter teaches (a loss and its gradient, a gradient check, an optimizer, ...) and tests tell
+you, in plain words, what is right and what to look at. Exercises are graded automatically with
+[nbgrader](https://nbgrader.readthedocs.io); you can grade your own, or hand them in to a
+course that uses them.
+
+{table}
+
+## How to work on an exercise
+
+1. **Download** the notebook (the links above, or the download button at the top of each
+   exercise page) into your copy of the course repository, where `gdlib` and `gdcourse` are
+   importable (`make venv` creates `.venv` with everything; or `pip install -e .` inside it).
+2. **Open it** in Jupyter and run the first cell; it imports `numpy`, the course library
+   `gdlib` and the tests' helpers `gdcourse.checks`.
+3. **Fill in** every cell that says `# YOUR CODE HERE`, deleting its
+   `raise NotImplementedError()` line. Keep the function names and signatures as they are: the
+   tests call them, and they match `gdlib`'s so you can compare.
+4. **Run the test cell** under each task. It prints ✔ when every visible check passes, or says
+   what is wrong ("your gradient points uphill: check its sign", "off by a factor of N: did you
+   average over the batch?"). The visible tests are a first check only: hidden tests with other
+   inputs decide the grade.
+5. Do not call `gdlib`'s version of the function you are writing: a function that does gets no
+   points, and the test says so.
+
+## Grade yourself
+
+When you are done, save the notebook and run, from the course repository:
+
+```bash
+python -m gdcourse.grade path/to/ex01_losses.ipynb
+```
+
+The command runs nbgrader's autograder with the hidden tests on a copy of your notebook (your
+file is never changed), prints your score for each task with the hint of every failed test,
+and writes a feedback page `ex01_losses.feedback.html` beside the notebook. The score is the
+one an instructor using nbgrader would give. Run it as often as you like.
+
+## Hand in to a course
+
+If your course uses these exercises with nbgrader, fetch and submit them the way your
+instructor says (the Assignments tab of JupyterHub, or a file upload); the appendix
+[For instructors](../appendices/instructors.md) describes their side.
+"""
+
+
+def write_book(out: Path, source: Path = SOLUTIONS) -> list[Path]:
+    """Generate every student version into ``out`` and write ``out/index.md``."""
+    names = assignments(source)
+    out.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="gdcourse-release-") as tmp:
+        course = Course(Path(tmp), names, source=source)
+        course.run(*[("generate", name) for name in names])
+        written = []
+        for name in names:
+            dst = out / f"{name}.ipynb"
+            shutil.copyfile(course.release(name), dst)
+            written.append(dst)
+    rows = ["| Exercise | Chapter | Tasks | Points | Download |", "| --- | --- | --- | --- | --- |"]
+    for dst in written:
+        nb = nbformat.read(dst, as_version=4)
+        title = next((c.source.splitlines()[0].lstrip("# ").strip() for c in nb.cells
+                      if c.cell_type == "markdown" and c.source.startswith("# ")), dst.stem)
+        tests = grade_cells(nb)
+        points = sum(float(c.metadata["nbgrader"].get("points", 0)) for c in tests.values())
+        chapter = int(dst.stem[2:4])
+        tasks = len({task_title(c).split(":")[0] for c in tests.values()})
+        rows.append(f"| [{title}]({dst.stem}) | {chapter} | {tasks} | {points:g} | "
+                    f"{{download}}`{dst.name} <{dst.name}>` |")
+    (out / "index.md").write_text(INDEX.format(table="\n".join(rows)), encoding="utf-8")
+    return written
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m gdcourse.release", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    group = parser.add_mutually_exclusive_group(required=True)
+    group.add_argument("--book", action="store_true",
+                       help="write the student versions and index page for the book")
+    group.add_argument("--check", nargs="+", type=Path, metavar="PATH",
+                       help="files or folders that must show no solution or hidden test")
+    parser.add_argument("--out", type=Path, default=ROOT / "exercises",
+                        help="with --book: the output folder (default: exercises/)")
+    args = parser.parse_args(argv)
+    if args.check:
+        problems = find_leaks(args.check)
+        for line in problems:
+            print(line)
+        print(f"{len(problems)} leak(s) found" if problems else "no leaks found")
+        return 1 if problems else 0
+    written = write_book(args.out)
+    problems = find_leaks(written)
+    for line in problems:
+        print(line, file=sys.stderr)
+    for path in written:
+        print(f"wrote {path}")
+    print(f"wrote {args.out / 'index.md'}")
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

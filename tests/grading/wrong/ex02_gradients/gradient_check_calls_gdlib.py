@@ -1,0 +1,12 @@
+"""Hands the task to the reference implementation instead of writing it.
+
+cell: gradient_check
+task: test_gradient_check
+hint: the reference implementation of what this task asks you to write
+"""
+# ruff: noqa: F821 (gdlib is imported by the notebook's first cell)
+from gdlib.gradcheck import gradient_check as _check
+
+
+def gradient_check(f, x, analytic_grad, eps=1e-6, rtol=1e-6):
+    return _check(f, x, analytic_grad, eps=eps, rtol=rtol)

@@ -1,0 +1,15 @@
+"""Wraps the reference optimizer instead of writing the update.
+
+cell: sgd
+task: test_sgd
+hint: the reference implementation of what this task asks you to write
+"""
+# ruff: noqa: F821 (gdlib is imported by the notebook's first cell)
+class SGD:
+    def __init__(self, params, lr, momentum=0.0, nesterov=False, weight_decay=0.0):
+        self._opt = gdlib.optim.SGD(params, lr, momentum=momentum, nesterov=nesterov,
+                                    weight_decay=weight_decay)
+        self.params = self._opt.params
+
+    def step(self, grads):
+        self._opt.step(grads)
