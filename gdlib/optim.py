@@ -45,9 +45,17 @@ class Optimizer:
         self.t = 0
         self.hyper: dict[str, object] = {}
         self.state: dict[str, list[np.ndarray]] = {}
+        self._scratch: dict[tuple[int, int], np.ndarray] = {}
 
     def _zeros(self) -> list[np.ndarray]:
         return [np.zeros_like(p) for p in self.params]
+
+    def _buffer(self, i: int, k: int = 0) -> np.ndarray:
+        """Work array number ``k`` shaped like param ``i``, reused every step (no new arrays)."""
+        key = (i, k)
+        if key not in self._scratch:
+            self._scratch[key] = np.empty_like(self.params[i])
+        return self._scratch[key]
 
     def step(self, grads: Sequence[np.ndarray]) -> None:
         """Apply one update θ ← θ - Δθ to every param **in place** (grads are not modified).
@@ -153,7 +161,8 @@ class SGD(Optimizer):
             g = g + lam * p  # ∇(J + λ/2 ||θ||²) = g + λθ
         if mu:
             v = self.state["velocity"][i]
-            v[...] = mu * v + g  # v_t = μ v_{t-1} + g_t
+            v *= mu
+            v += g  # v_t = μ v_{t-1} + g_t, in place
             g = g + mu * v if self.hyper["nesterov"] else v
         p -= lr * g
 
@@ -189,7 +198,9 @@ class AdaGrad(Optimizer):
     def _update(self, i, p, g, lr):
         s = self.state["sum_sq"][i]
         s += g * g  # s_t = s_{t-1} + g_t²
-        p -= lr * g / (np.sqrt(s) + self.hyper["eps"])
+        den = np.sqrt(s, out=self._buffer(i))
+        den += self.hyper["eps"]  # √s_t + ε
+        p -= lr * g / den
 
 
 class RMSprop(Optimizer):
@@ -240,11 +251,15 @@ class RMSprop(Optimizer):
     def _update(self, i, p, g, lr):
         a, mu = self.hyper["alpha"], self.hyper["momentum"]
         s = self.state["square_avg"][i]
-        s[...] = a * s + (1 - a) * g * g  # s_t = α s_{t-1} + (1-α) g_t²
-        d = g / (np.sqrt(s) + self.hyper["eps"])
+        s *= a
+        s += (1 - a) * g * g  # s_t = α s_{t-1} + (1-α) g_t², in place
+        den = np.sqrt(s, out=self._buffer(i))
+        den += self.hyper["eps"]  # √s_t + ε
+        d = g / den
         if mu:
             v = self.state["velocity"][i]
-            v[...] = mu * v + d  # v_t = μ v_{t-1} + g_t / (√s_t + ε)
+            v *= mu
+            v += d  # v_t = μ v_{t-1} + g_t / (√s_t + ε)
             d = v
         p -= lr * d
 
@@ -301,7 +316,15 @@ class Adam(Optimizer):
         if lam:
             g = g + lam * p  # L2 penalty: g + λθ
         m, s = self.state["exp_avg"][i], self.state["exp_avg_sq"][i]
-        m[...] = b1 * m + (1 - b1) * g  # m_t = β1 m_{t-1} + (1-β1) g_t
-        s[...] = b2 * s + (1 - b2) * g * g  # s_t = β2 s_{t-1} + (1-β2) g_t²
-        m_hat, s_hat = m / (1 - b1**t), s / (1 - b2**t)  # bias correction
-        p -= lr * m_hat / (np.sqrt(s_hat) + self.hyper["eps"])
+        m *= b1
+        m += (1 - b1) * g  # m_t = β1 m_{t-1} + (1-β1) g_t, in place
+        s *= b2
+        s += (1 - b2) * g * g  # s_t = β2 s_{t-1} + (1-β2) g_t²
+        # bias correction and the step, in two work arrays instead of six new ones
+        den = np.divide(s, 1 - b2**t, out=self._buffer(i, 0))  # ŝ_t = s_t / (1 - β2^t)
+        np.sqrt(den, out=den)
+        den += self.hyper["eps"]  # √ŝ_t + ε
+        step = np.divide(m, 1 - b1**t, out=self._buffer(i, 1))  # m̂_t = m_t / (1 - β1^t)
+        step *= lr
+        step /= den  # η m̂_t / (√ŝ_t + ε)
+        p -= step
