@@ -173,7 +173,7 @@ class Linear(Module):
 
     def backward(self, grad_out) -> np.ndarray:
         g = self._check_grad_out(grad_out)  # dJ/dy, (N, H)
-        self.dW[...] = self._x.T @ g  # dJ/dW = xᵀ g, (D, H)
+        np.matmul(self._x.T, g, out=self.dW)  # dJ/dW = xᵀ g, (D, H), written in place
         self.db[...] = g.sum(axis=0)  # dJ/db = Σ_n g_n, (H,)
         return g @ self.W.T  # dJ/dx = g Wᵀ, (N, D)
 
@@ -204,7 +204,7 @@ class ReLU(_Activation):
         return np.maximum(x, 0.0)
 
     def _local_grad(self):
-        return (self._y > 0).astype(float)  # dy/dx = 1 if x > 0 else 0
+        return (self._y > 0).astype(self._y.dtype)  # dy/dx = 1 if x > 0 else 0 (float32 stays)
 
 
 class Sigmoid(_Activation):
