@@ -1,0 +1,133 @@
+"""Course tooling: the book build, the README's test command, and grading.
+
+Each function runs the real command in a subprocess (or the real Python API) and returns a
+dict for RESULTS.md; nothing here changes the repository (outputs go under bench/_runs/).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+RUNS = ROOT / "bench" / "_runs"
+BOOK_FLAGS = ("--warningiserror", "--nitpick", "--keep-going")  # as `make book`
+
+
+def _run(cmd: list[str], env: dict | None = None, timeout: float = 3600) -> tuple[float, int, str]:
+    t0 = time.perf_counter()
+    proc = subprocess.run(
+        cmd, cwd=ROOT, env=env, capture_output=True, text=True, timeout=timeout, check=False
+    )
+    return time.perf_counter() - t0, proc.returncode, (proc.stdout + proc.stderr)
+
+
+def _tail(text: str, n: int = 3) -> str:
+    lines = [ln.strip() for ln in text.strip().splitlines() if ln.strip()]
+    return " / ".join(lines[-n:])
+
+
+def book_build(cached_repeats: int = 2) -> dict:
+    """Cold build into a fresh ``--path-output`` folder, then cached rebuilds of the same one.
+
+    The execution cache (``execute_notebooks: cache``) lives inside the output folder, so a
+    fresh folder is a cold build: every chapter notebook is executed again.
+    """
+    out = RUNS / "book"
+    shutil.rmtree(out, ignore_errors=True)
+    out.mkdir(parents=True)
+    env = {**os.environ, "GDLIB_STATIC": "1"}
+    cmd = [
+        sys.executable, "-c", "from jupyter_book.cli.main import main; main()",
+        "build", str(ROOT), "--path-output", str(out), *BOOK_FLAGS,
+    ]  # fmt: skip
+    cold, code, log = _run(cmd, env)
+    cached, codes = [], [code]
+    for _ in range(cached_repeats):
+        seconds, c, log2 = _run(cmd, env)
+        cached.append(seconds)
+        codes.append(c)
+    chapters = sorted(p.name for p in (ROOT / "chapters").glob("*.ipynb"))
+    return dict(
+        cold_s=cold, cached_s=statistics.median(cached), cached_runs=cached, exit_codes=codes,
+        chapters=len(chapters), command="GDLIB_STATIC=1 jupyter-book build . --path-output "
+        f"<fresh dir> {' '.join(BOOK_FLAGS)}", log_tail=_tail(log),
+    )  # fmt: skip
+
+
+def test_suite() -> dict:
+    """Wall time of the README's test command, ``make test``, run once."""
+    seconds, code, log = _run(["make", "test"], timeout=7200)
+    (RUNS / "make-test.log").write_text(log, encoding="utf-8")
+    return dict(command="make test", seconds=seconds, exit_code=code, log_tail=_tail(log, 4))
+
+
+def grading(students: int = 6) -> dict:
+    """Seconds per submission for every assignment in solutions/, and submissions per minute.
+
+    For each assignment: one nbgrader course folder, ``generate_assignment`` once, then
+    ``students`` complete submissions (the released notebook filled in with the solutions)
+    autograded and given feedback in one batch (``Course.grade``, one nbgrader process, as an
+    instructor runs it). When ``gdcourse.grade`` exists, the learner's own command
+    (``python -m gdcourse.grade``: generate, autograde and feedback for one notebook, in a
+    process of its own) is timed on the same notebook too.
+    """
+    solutions = ROOT / "solutions"
+    try:
+        import nbformat
+
+        from gdcourse import course as gc
+    except ImportError as err:
+        return dict(skipped=f"grading infrastructure not importable ({err})")
+    names = gc.assignments(solutions) if solutions.is_dir() else []
+    if not names:
+        return dict(skipped="no assignments in solutions/ yet")
+    has_self_grade = (ROOT / "gdcourse" / "grade.py").is_file()
+    rows = []
+    for name in names:
+        row = dict(assignment=name, students=students)
+        try:
+            with tempfile.TemporaryDirectory(prefix=f"bench-{name}-", dir=_tmp()) as tmp:
+                course = gc.Course(Path(tmp) / "course", [name])
+                t0 = time.perf_counter()
+                release = course.generate(name)
+                row["generate_s"] = time.perf_counter() - t0
+                source = nbformat.read(gc.source_notebook(name), as_version=4)
+                filled = gc.fill_in(nbformat.read(release, as_version=4), source)
+                for k in range(students):
+                    course.submit(name, f"student{k:02d}", filled)
+                t0 = time.perf_counter()
+                course.grade(name)
+                batch = time.perf_counter() - t0
+                row.update(batch_s=batch, per_submission_s=batch / students)
+                row["per_minute"] = 60.0 * students / batch
+                scores = [
+                    sum(r.score for r in course.results(name, f"student{k:02d}"))
+                    for k in range(students)
+                ]
+                row["max_score_reached"] = all(
+                    s == sum(r.max_score for r in course.results(name, "student00")) for s in scores
+                )
+                if has_self_grade:
+                    path = Path(tmp) / f"{name}.ipynb"
+                    nbformat.write(filled, path)
+                    seconds, code, log = _run(
+                        [sys.executable, "-m", "gdcourse.grade", str(path)],
+                        env={**os.environ, "PYTHONPATH": str(ROOT)},
+                    )
+                    row.update(self_grade_s=seconds, self_grade_exit=code)
+        except Exception as err:  # a half-written assignment must not stop the others
+            row["error"] = f"{type(err).__name__}: {_tail(str(err), 2)[:300]}"
+        rows.append(row)
+    return dict(rows=rows, self_grade=has_self_grade)
+
+
+def _tmp() -> str:
+    RUNS.mkdir(parents=True, exist_ok=True)
+    return str(RUNS)
