@@ -44,16 +44,22 @@ def _clean_output(out: dict) -> dict | None:
 
 
 def strip(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
-    """Return ``nb`` with only the text outputs of ``NBVAL_CHECK_OUTPUT`` cells kept."""
+    """Return ``nb`` with only the text outputs of ``NBVAL_CHECK_OUTPUT`` cells kept.
+
+    A cell that keeps outputs gets an execution count (its position among the code cells):
+    nbval refuses stored outputs of a cell that was never run. Every other count is cleared.
+    """
+    count = 0
     for cell in nb.cells:
         if cell.cell_type != "code":
             continue
-        cell.execution_count = None
+        count += 1
         cell.metadata.pop("execution", None)
         if MARKER in cell.source:
             cell.outputs = [o for o in map(_clean_output, cell.outputs) if o is not None]
         else:
             cell.outputs = []
+        cell.execution_count = count if cell.outputs else None
     nb.metadata.pop("widgets", None)
     return nb
 
@@ -70,7 +76,7 @@ def problems(nb: nbformat.NotebookNode, *, outputs_allowed: bool = True) -> list
         if cell.outputs and not outputs_allowed:
             found.append(f"cell {i}: stores outputs; sources keep none (clear them)")
             continue
-        if cell.get("execution_count") is not None:
+        if cell.get("execution_count") is not None and not cell.outputs:
             found.append(f"cell {i}: has an execution count (run `strip`)")
         if cell.outputs and MARKER not in cell.source:
             found.append(f"cell {i}: stores outputs that no test compares (run `strip`)")

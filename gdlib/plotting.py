@@ -210,6 +210,7 @@ def frames_slider(
     interval: int = 300,
     dpi: int = 72,
     figsize: tuple[float, float] = (5.0, 3.5),
+    alt: str | None = None,
 ):
     """A slider demo that needs no running kernel: pre-rendered frames in a JS player.
 
@@ -231,6 +232,9 @@ def frames_slider(
         Milliseconds between frames when played.
     dpi, figsize
         Frame resolution; the defaults give roughly 30 kB per frame.
+    alt : str, optional
+        Alt text of the frame image, for readers who cannot see it; the default names the
+        slider's quantity and range.
 
     Returns
     -------
@@ -260,8 +264,14 @@ def frames_slider(
             html = anim.to_jshtml(default_mode="once")
     finally:
         plt.close(fig)
+    from html import escape
+
     from IPython.display import HTML
 
+    if alt is None:
+        alt = f"Figure whose frames vary {label} from {values[0]} to {values[-1]}; move the slider"
+    html = html.replace("<img id=", f'<img alt="{escape(alt)}" id=', 1)
+    html = html.replace('type="range"', f'type="range" aria-label="{escape(label)}"', 1)
     return HTML(html)
 
 

@@ -181,3 +181,11 @@ def test_package_reexports_and_lazy_plotting():
     with pytest.raises(AttributeError, match="no attribute 'nope'"):
         gdlib.nope  # noqa: B018
     assert set(gdlib.__all__) <= set(dir(gdlib)) | {"plotting"}
+
+
+def test_frames_slider_gives_the_frame_alt_text_and_the_slider_a_label():
+    html = plotting.frames_slider(lambda ax, v: None, [1, 2], "eta", alt='paths for "eta"').data
+    assert re.search(r'<img alt="paths for &quot;eta&quot;" id=', html)
+    assert 'aria-label="eta"' in html
+    default = plotting.frames_slider(lambda ax, v: None, [1, 2], "eta").data
+    assert '<img alt="Figure whose frames vary eta from 1 to 2; move the slider"' in default
