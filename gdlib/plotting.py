@@ -292,7 +292,8 @@ def slider_demo(draw: Callable, values: Sequence, label: str, **kwargs):
     label : str
         Name of the varied quantity.
     **kwargs
-        Passed on to :func:`frames_slider`.
+        Passed on to :func:`frames_slider` (``fig``, ``figsize``, ``dpi``, ``alt``, ...); a
+        given ``fig`` (e.g. with two axes) is reused for every redraw in a live kernel too.
 
     Returns
     -------
@@ -303,6 +304,7 @@ def slider_demo(draw: Callable, values: Sequence, label: str, **kwargs):
         return frames_slider(draw, values, label, **kwargs)
     try:
         import ipywidgets as widgets
+        from IPython.display import display
     except ImportError:  # plain Python or a kernel without ipywidgets
         return frames_slider(draw, values, label, **kwargs)
     if not callable(draw):
@@ -310,15 +312,22 @@ def slider_demo(draw: Callable, values: Sequence, label: str, **kwargs):
     if not values:
         raise ValueError("values is empty; pass at least one value to show")
     out = widgets.Output()
+    fig = kwargs.get("fig")
+    if fig is not None:
+        plt.close(fig)  # shown inside the widget only, not again below the cell
 
     def redraw(value):
         with out:
             out.clear_output(wait=True)
-            fig, ax = plt.subplots(figsize=kwargs.get("figsize", (5.0, 3.5)))
-            draw(ax, value)
-            fig.suptitle(f"{label} = {value:.3g}" if isinstance(value, numbers.Real)
-                         else f"{label} = {value}")
-            plt.show()
+            f = fig if fig is not None else plt.figure(figsize=kwargs.get("figsize", (5.0, 3.5)))
+            for a in f.axes:
+                a.clear()
+            draw(f.axes[0] if f.axes else f.add_subplot(), value)
+            f.suptitle(f"{label} = {value:.3g}" if isinstance(value, numbers.Real)
+                       else f"{label} = {value}")
+            display(f)
+            if fig is None:
+                plt.close(f)
 
     slider = widgets.SelectionSlider(options=values, value=values[0], description=label,
                                      continuous_update=False)

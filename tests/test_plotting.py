@@ -189,3 +189,21 @@ def test_frames_slider_gives_the_frame_alt_text_and_the_slider_a_label():
     assert 'aria-label="eta"' in html
     default = plotting.frames_slider(lambda ax, v: None, [1, 2], "eta").data
     assert '<img alt="Figure whose frames vary eta from 1 to 2; move the slider"' in default
+
+
+def test_slider_demo_live_reuses_a_two_panel_figure(monkeypatch):
+    pytest.importorskip("ipywidgets")
+    from gdlib.plotting import slider_demo
+
+    monkeypatch.delenv("GDLIB_STATIC", raising=False)
+    fig, (left, right) = plt.subplots(1, 2)
+    seen = []
+
+    def draw(ax, v):
+        seen.append((ax is left, len(ax.figure.axes)))
+        ax.figure.axes[1].plot([0, v])
+
+    box = slider_demo(draw, [1.0, 2.0], "v", fig=fig, alt="two panels")
+    box.children[0].value = 2.0
+    assert seen == [(True, 2), (True, 2)]
+    assert len(right.lines) == 1  # cleared before each redraw
