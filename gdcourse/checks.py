@@ -33,7 +33,8 @@ from collections.abc import Callable, Iterable, Mapping
 import numpy as np
 
 __all__ = ["CheckFailed", "ReferenceUsed", "fail", "call", "expect_array", "expect_number",
-           "expect_answer", "expect_finite", "expect_optimizer", "passed", "not_reference"]
+           "answered", "expect_answer", "expect_finite", "expect_optimizer", "passed",
+           "not_reference", "substitute"]
 
 
 class CheckFailed(AssertionError):
@@ -334,9 +335,32 @@ def call(func: Callable, *args, name: str | None = None, forbid: Iterable = (),
         if _changed(old, bound[key]):
             raise CheckFailed(
                 f"{name} changed its input `{key}` in place. A function must leave its "
-                f"arguments as it found them: compute into a new array (e.g. `d = {key} - x` "
-                f"instead of `{key} -= x`, or work on `{key}.copy()`).")
+                f"arguments as it found them: compute into a new array (e.g. `d = {key} - y` "
+                f"instead of `{key} -= y`, or work on `{key}.copy()`).")
     return result
+
+
+@contextlib.contextmanager
+def substitute(namespace: dict, **replacements):
+    """Temporarily bind names in ``namespace`` (a notebook's ``globals()``) to other objects.
+
+    A test of one task uses it to swap the learner's helpers from *earlier* tasks for the
+    reference ones, so a mistake costs points once, on its own task::
+
+        with checks.substitute(globals(), numerical_gradient=gdlib.gradcheck.numerical_gradient):
+            ...  # test gradient_check, which calls numerical_gradient
+    """
+    missing = object()
+    old = {k: namespace.get(k, missing) for k in replacements}
+    namespace.update(replacements)
+    try:
+        yield
+    finally:
+        for k, v in old.items():
+            if v is missing:
+                namespace.pop(k, None)
+            else:
+                namespace[k] = v
 
 
 # --------------------------------------------------------------------------------------------
@@ -354,15 +378,16 @@ def expect_finite(actual, *, name: str) -> None:
              "row before exponentiating (the log-sum-exp trick).")
 
 
-def _ratio(actual: np.ndarray, expected: np.ndarray) -> float | None:
-    """The constant c with actual ≈ c·expected, if there is one."""
+def _ratio(actual: np.ndarray, expected: np.ndarray, rtol: float = 1e-6,
+           atol: float = 1e-12) -> float | None:
+    """The constant c with actual ≈ c·expected (to the comparison's tolerance), if any."""
     mask = np.abs(expected) > 1e-12 * max(1.0, float(np.max(np.abs(expected))))
     if not np.any(mask):
         return None
     r = actual[mask] / expected[mask]
     c = float(np.median(r))
-    if np.allclose(actual, c * expected, rtol=1e-6, atol=1e-12):
-        return c
+    if np.allclose(actual, c * expected, rtol=max(rtol, 1e-6), atol=abs(c) * atol):
+        return float(np.round(c, 6))
     return None
 
 
@@ -451,7 +476,7 @@ def expect_array(actual, expected, *, name: str, what: str | None = None,
     expect_finite(arr, name=name)
     if np.allclose(arr, expected, rtol=rtol, atol=atol):
         return
-    c = _ratio(arr, expected)
+    c = _ratio(arr, expected, rtol, atol)
     if c is not None:
         hint = _factor_hint(c, what, batch)
         if hint:
@@ -482,6 +507,22 @@ def expect_number(actual, expected: float, *, name: str, what: str | None = None
                  mistakes=mistakes, rtol=rtol, atol=atol)
 
 
+def answered(value, *, name: str) -> None:
+    """Fail unless ``value`` is a finite number: the visible half of a numeric answer's test.
+
+    The value itself is checked by :func:`expect_answer` in the hidden tests, so that the
+    student version does not give the answer away.
+    """
+    __tracebackhide__ = True
+    if value is None or value is ...:
+        fail(f"You have not answered yet: set {name} to a number in the answer cell "
+             "and run it.")
+    if isinstance(value, bool) or not isinstance(value, (numbers.Real, np.floating, np.integer)):
+        fail(f"{name} should be a number, got a {type(value).__name__} ({value!r}).")
+    if not np.isfinite(float(value)):
+        fail(f"{name} is {value}; it should be a finite number.")
+
+
 def expect_answer(value, expected: float, *, name: str, rtol: float = 0.01,
                   mistakes: Mapping | None = None) -> None:
     """Grade a short numeric answer ``value`` (a variable the learner set).
@@ -490,14 +531,8 @@ def expect_answer(value, expected: float, *, name: str, rtol: float = 0.01,
     compared with the same relative tolerance.
     """
     __tracebackhide__ = True
-    if value is None or value is ...:
-        fail(f"You have not answered yet: set {name} to a number in the answer cell "
-             "and run it.")
-    if isinstance(value, bool) or not isinstance(value, (numbers.Real, np.floating, np.integer)):
-        fail(f"{name} should be a number, got a {type(value).__name__} ({value!r}).")
+    answered(value, name=name)
     value = float(value)
-    if not np.isfinite(value):
-        fail(f"{name} is {value}; it should be a finite number.")
     if np.isclose(value, expected, rtol=rtol, atol=0.0):
         return
     for message, wrong in (mistakes or {}).items():

@@ -1,0 +1,91 @@
+"""Every assignment, graded end to end by nbgrader as an instructor would grade it.
+
+One test per assignment grades, in one batch: the solution (full marks), the unmodified
+student version (zero, and nothing but failed tests), and every wrong submission of
+``wrong/<assignment>/`` (less on the task it breaks, full marks elsewhere, and its hint in the
+feedback page). Problems are collected and reported together.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+import nbformat
+import pytest
+import wrong_submissions
+
+from gdcourse import course as gc
+
+ASSIGNMENTS = gc.assignments()
+
+
+def feedback_text(path) -> str:
+    raw = path.read_text(encoding="utf-8")
+    return re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", "", raw)))
+
+
+def test_there_are_assignments_with_wrong_submissions():
+    assert {"ex01_losses", "ex02_gradients", "ex03_update_rule"} <= set(ASSIGNMENTS)
+    for name in ASSIGNMENTS:
+        src = nbformat.read(gc.source_notebook(name), as_version=4)
+        tests, cells = gc.grade_cells(src), gc.solution_cells(src)
+        assert 3 <= len(tests) <= 6, f"{name}: {len(tests)} graded tasks"
+        wrong = wrong_submissions.load(name)
+        assert wrong, f"{name}: no wrong submissions in tests/grading/wrong/{name}/"
+        for w in wrong:
+            assert w.cell in cells, f"{name}/{w.name}: no solution cell {w.cell!r}"
+            assert w.task in tests, f"{name}/{w.name}: no test cell {w.task!r}"
+        for gid, cell in tests.items():
+            assert "### BEGIN HIDDEN TESTS" in cell.source, f"{name}/{gid}: no hidden tests"
+            assert cell.metadata.nbgrader.get("points", 0) > 0, f"{name}/{gid}: no points"
+
+
+@pytest.mark.parametrize("assignment", ASSIGNMENTS)
+def test_grading(assignment, tmp_path):
+    course = gc.Course(tmp_path / "course", [assignment])
+    release_path = course.generate(assignment)
+    release = nbformat.read(release_path, as_version=4)
+    source = nbformat.read(gc.source_notebook(assignment), as_version=4)
+    wrongs = wrong_submissions.load(assignment)
+
+    course.submit(assignment, "solution", gc.fill_in(release, source))
+    course.submit(assignment, "unmodified", release)
+    for w in wrongs:
+        course.submit(assignment, f"wrong-{w.name}", gc.fill_in(release, source, {w.cell: w.code}))
+    course.grade(assignment)  # raises if nbgrader itself fails on any submission
+
+    problems = []
+    for r in course.results(assignment, "solution"):
+        if not r.passed:
+            problems.append(f"solution: {r.grade_id} scored {r.score}/{r.max_score}: {r.hint}")
+
+    for r in course.results(assignment, "unmodified"):
+        if r.score != 0:
+            problems.append(f"unmodified: {r.grade_id} scored {r.score}, expected 0")
+        if not r.hint.startswith("CheckFailed:"):
+            problems.append(f"unmodified: {r.grade_id} failed with something other than a "
+                            f"check: {r.hint[:300]}")
+    graded = nbformat.read(course.autograded(assignment, "unmodified"), as_version=4)
+    for cell in graded.cells:
+        for out in cell.get("outputs", []):
+            if out.get("output_type") == "error" and out["ename"] not in (
+                    "NotImplementedError", "CheckFailed"):
+                problems.append(f"unmodified: a cell raised {out['ename']}: {out['evalue']}")
+
+    for w in wrongs:
+        student = f"wrong-{w.name}"
+        for r in course.results(assignment, student):
+            if r.grade_id == w.task and r.passed:
+                problems.append(f"{w.name}: {w.task} still scored full marks")
+            if r.grade_id != w.task and not r.passed:
+                problems.append(f"{w.name}: lost points on {r.grade_id} too: {r.hint[:300]}")
+        text = feedback_text(course.feedback_html(assignment, student))
+        if w.hint not in text:
+            hint = next((r.hint for r in course.results(assignment, student)
+                         if r.grade_id == w.task), "")
+            problems.append(f"{w.name}: feedback lacks the hint {w.hint!r}; the test said: "
+                            f"{hint[:300]}")
+        if "BEGIN HIDDEN TESTS" in text or "BEGIN SOLUTION" in text:
+            problems.append(f"{w.name}: the feedback page shows hidden tests or solutions")
+    assert not problems, "\n".join(problems)

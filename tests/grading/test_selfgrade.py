@@ -1,0 +1,51 @@
+"""The self-grade command, end to end: ``python -m gdcourse.grade notebook.ipynb``."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import nbformat
+import wrong_submissions
+
+from gdcourse import course as gc
+
+# the command as a learner runs it, wherever the course is installed or checked out
+ENV = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(gc.ROOT),
+                                                                  os.environ.get("PYTHONPATH")]))}
+
+
+def test_self_grade_a_notebook_with_one_mistake(tmp_path):
+    name = "ex01_losses"
+    work = gc.Course(tmp_path / "instructor", [name])
+    release = nbformat.read(work.generate(name), as_version=4)
+    source = nbformat.read(gc.source_notebook(name), as_version=4)
+    flip = next(w for w in wrong_submissions.load(name) if w.name == "mse_grad_flipped_sign")
+    mine = tmp_path / "learner" / "my attempt.ipynb"  # renamed: found by its cells, not its name
+    mine.parent.mkdir()
+    nbformat.write(gc.fill_in(release, source, {flip.cell: flip.code}), mine)
+    before = mine.read_bytes()
+
+    proc = subprocess.run([sys.executable, "-m", "gdcourse.grade", str(mine)], cwd=tmp_path,
+                          env=ENV, capture_output=True, text=True, timeout=600)
+    out = proc.stdout
+    assert proc.returncode == 0, out + proc.stderr
+    assert mine.read_bytes() == before, "the learner's notebook was changed"
+    assert f"{name}: my attempt.ipynb graded against the hidden tests" in out
+    assert "Task 2: mse_grad" in out and "0 / 2" in out
+    assert "hint: mse_grad: the gradient has the right size but the opposite sign" in out
+    assert "Total" in out and "7 / 9" in out
+    feedback = mine.with_name("my attempt.feedback.html")
+    assert feedback.is_file() and "points uphill" in feedback.read_text()
+    assert "BEGIN HIDDEN TESTS" not in feedback.read_text()
+    assert sorted(p.name for p in mine.parent.iterdir()) == [feedback.name, mine.name]
+
+
+def test_self_grade_refuses_what_is_not_an_exercise(tmp_path):
+    bad = tmp_path / "notes.ipynb"
+    nbformat.write(nbformat.v4.new_notebook(), bad)
+    proc = subprocess.run([sys.executable, "-m", "gdcourse.grade", str(bad)], cwd=tmp_path, env=ENV,
+                          capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 2
+    assert "is not one of this course's exercises" in proc.stderr
