@@ -38,23 +38,19 @@ def _squash(text: str) -> str:
 
 def secrets(source: Path = SOLUTIONS) -> dict[str, str]:
     """Lines that only the solution blocks and hidden tests contain, and where they come from."""
-    found: dict[str, str] = {}
+    public: list[str] = []
+    hidden: list[tuple[str, str]] = []
     for name in assignments(source):
         nb = nbformat.read(source / name / f"{name}.ipynb", as_version=4)
-        public = []
-        hidden: list[str] = []
         for cell in nb.cells:
             text = cell.source + "\n"
             for match in REGION.finditer(text):
-                hidden += match.group(2).splitlines()
+                hidden += [(_squash(line), name) for line in match.group(2).splitlines()]
             public.append(_squash(REGION.sub("", text)))
-        public_text = "\n".join(public)
-        for line in hidden:
-            line = _squash(line)
-            # a line that the student version shows anyway (or contains) is no secret
-            if len(line) >= MIN_SECRET and line not in public_text:
-                found[line] = name
-    return found
+    public_text = "\n".join(public)
+    # a line that some student version shows anyway (or contains) is no secret
+    return {line: name for line, name in hidden
+            if len(line) >= MIN_SECRET and line not in public_text}
 
 
 def _text_of(path: Path) -> str:
@@ -139,10 +135,33 @@ instructor says (the Assignments tab of JupyterHub, or a file upload); the appen
 """
 
 
+PLACEHOLDER = """\
+# Exercise {number}
+
+This exercise is being written. Until it is published, practise with the code of
+Chapter {number} and check your gradients with the gradient check of Exercise 2.
+"""
+
+
+def toc_exercises(toc: Path = ROOT / "_toc.yml") -> list[str]:
+    """The exercise pages that the book's table of contents lists (``exercises/exNN_name``)."""
+    if not toc.is_file():
+        return []
+    return re.findall(r"file:\s*exercises/(ex\d\d_\w+)", toc.read_text(encoding="utf-8"))
+
+
 def write_book(out: Path, source: Path = SOLUTIONS) -> list[Path]:
-    """Generate every student version into ``out`` and write ``out/index.md``."""
+    """Generate every student version into ``out`` and write ``out/index.md``.
+
+    A page that the table of contents lists but that has no source yet gets a short
+    placeholder notebook, so the book still builds.
+    """
     names = assignments(source)
     out.mkdir(parents=True, exist_ok=True)
+    for name in sorted(set(toc_exercises()) - set(names)):
+        nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell(
+            PLACEHOLDER.format(number=int(name[2:4])))])
+        nbformat.write(nb, out / f"{name}.ipynb")
     with tempfile.TemporaryDirectory(prefix="gdcourse-release-") as tmp:
         course = Course(Path(tmp), names, source=source)
         course.run(*[("generate", name) for name in names])
@@ -160,7 +179,7 @@ def write_book(out: Path, source: Path = SOLUTIONS) -> list[Path]:
         points = sum(float(c.metadata["nbgrader"].get("points", 0)) for c in tests.values())
         chapter = int(dst.stem[2:4])
         tasks = len({task_title(c).split(":")[0] for c in tests.values()})
-        rows.append(f"| [{title}]({dst.stem}) | {chapter} | {tasks} | {points:g} | "
+        rows.append(f"| [{title}]({dst.name}) | {chapter} | {tasks} | {points:g} | "
                     f"{{download}}`{dst.name} <{dst.name}>` |")
     (out / "index.md").write_text(INDEX.format(table="\n".join(rows)), encoding="utf-8")
     return written
