@@ -35,4 +35,6 @@ PY
   touch "$TORCH_VENV/.installed-$TORCH_VERSION"
 fi
 cd "$ROOT"
+# nbconvert's templates and other Jupyter data sit in the base venv's share/jupyter
+export JUPYTER_PATH="$BASE_VENV/share/jupyter${JUPYTER_PATH:+:$JUPYTER_PATH}"
 exec "$TORCH_VENV/bin/python" -m bench "$@"
