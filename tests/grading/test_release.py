@@ -50,3 +50,10 @@ def test_built_book_has_no_solutions_or_hidden_tests():
     downloads = [p for p in (gc.ROOT / "_build" / "html" / "_downloads").rglob("ex*.ipynb")]
     sources = [p for p in (gc.ROOT / "_build" / "html" / "_sources" / "exercises").glob("*")]
     assert release.find_leaks(built + downloads + sources) == []
+
+
+def test_instructors_release_folder_has_no_solutions_or_hidden_tests():
+    release_dir = gc.ROOT / "release"
+    if not release_dir.is_dir():
+        pytest.skip("no release/ folder (nbgrader generate_assignment has not been run here)")
+    assert release.find_leaks([release_dir]) == []

@@ -18,13 +18,12 @@ ENV = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(gc.ROOT),
 
 def test_self_grade_a_notebook_with_one_mistake(tmp_path):
     name = "ex01_losses"
-    work = gc.Course(tmp_path / "instructor", [name])
-    release = nbformat.read(work.generate(name), as_version=4)
     source = nbformat.read(gc.source_notebook(name), as_version=4)
     flip = next(w for w in wrong_submissions.load(name) if w.name == "mse_grad_flipped_sign")
     mine = tmp_path / "learner" / "my attempt.ipynb"  # renamed: found by its cells, not its name
     mine.parent.mkdir()
-    nbformat.write(gc.fill_in(release, source, {flip.cell: flip.code}), mine)
+    # the source with one mistake; its test cells are replaced by the gradebook's when graded
+    nbformat.write(gc.fill_in(source, source, {flip.cell: flip.code}), mine)
     before = mine.read_bytes()
 
     proc = subprocess.run([sys.executable, "-m", "gdcourse.grade", str(mine)], cwd=tmp_path,
