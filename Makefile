@@ -36,7 +36,7 @@ test-quick: $(STAMP)
 		--cov=gdlib --cov-report=term-missing:skip-covered --cov-fail-under=95
 
 test-notebooks: $(STAMP)
-	GDLIB_STATIC=1 $(PYTEST) --nbval-lax chapters -q -n 2 -p no:cacheprovider
+	GDLIB_STATIC=1 $(PYTEST) --nbval-lax chapters -q -n 2 --dist loadfile -p no:cacheprovider
 
 test: $(STAMP) lint test-quick test-notebooks book
 	$(PYTEST) tests/book tests/grading tests/browser -q -n 2 -p no:cacheprovider
