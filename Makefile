@@ -25,6 +25,7 @@ $(STAMP): requirements.txt pyproject.toml
 venv: $(STAMP)
 
 book: $(STAMP)
+	$(BIN)/python -m gdcourse.release --book
 	GDLIB_STATIC=1 $(BIN)/jupyter-book build . --warningiserror --nitpick --keep-going
 
 lint: $(STAMP)
@@ -42,7 +43,7 @@ test: $(STAMP) lint test-quick test-notebooks book
 	$(PYTEST) tests/book tests/grading tests/browser -q -n 2 -p no:cacheprovider
 
 clean:
-	rm -rf _build release
+	rm -rf _build release exercises
 
 lock: $(STAMP)
 	$(BIN)/python -m pip install --quiet -r requirements.in
