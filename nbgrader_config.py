@@ -12,8 +12,8 @@ The gradebook is SQLite, ``gradebook.db`` in the course root, unless the environ
 
 import os
 
-from nbgrader.preprocessors import ClearHiddenTests, GetGrades
 from nbconvert.preprocessors import CSSHTMLHeaderPreprocessor
+from nbgrader.preprocessors import ClearHiddenTests, GetGrades
 
 c = get_config()  # noqa: F821 (provided by the config loader)
 
