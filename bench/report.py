@@ -210,7 +210,8 @@ def _book(res, verdicts) -> list[str]:
     status = (
         "every build exited 0"
         if not any(codes)
-        else f"exit codes {codes} (chapters are still being written; the times still count)"
+        else f"exit codes {codes}: warnings or errors, see bench/_runs/book-*.log (the times "
+        "still count)"
     )
     return [
         f"`{res['command']}` over {res['chapters']} chapter notebooks; {status}. The build",
@@ -269,7 +270,13 @@ def _grading(res, verdicts) -> list[str]:
     if ok:
         median = statistics.median(r["per_submission_s"] for r in ok)
         verdicts["grading"] = median < 5
-        lines += ["", f"Median seconds per submission over assignments: {median:.2f}."]
+        lines += [
+            "",
+            f"Median seconds per submission over assignments: {median:.2f} (batch). Each",
+            "submission costs a kernel start, the notebook's execution and its feedback page;",
+            "the self-grade command pays on top for one process start with nbgrader's import",
+            "and `generate_assignment` (the generate column), for a single notebook.",
+        ]
     return lines
 
 

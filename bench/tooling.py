@@ -52,9 +52,11 @@ def book_build(cached_repeats: int = 2) -> dict:
         "build", str(src), "--path-output", str(out), *BOOK_FLAGS,
     ]  # fmt: skip
     cold, code, log = _run(cmd, env)
+    (RUNS / "book-cold.log").write_text(log, encoding="utf-8")
     cached, codes = [], [code]
-    for _ in range(cached_repeats):
+    for k in range(cached_repeats):
         seconds, c, log2 = _run(cmd, env)
+        (RUNS / f"book-cached-{k + 1}.log").write_text(log2, encoding="utf-8")
         cached.append(seconds)
         codes.append(c)
     chapters = sorted(p.name for p in (src / "chapters").glob("*.ipynb"))
@@ -68,7 +70,7 @@ def book_build(cached_repeats: int = 2) -> dict:
 
 def _not_book(folder: str, names: list[str]) -> set[str]:
     """What the snapshot leaves out: generated output, venvs, caches, tests, the benchmarks."""
-    skip = {".git", ".venv", "_build", "bench", "tests", "test-artifacts", "release", "exercises"}
+    skip = {".git", ".venv", "_build", "bench", "tests", "test-artifacts", "release"}
     return {n for n in names if n in skip or n.startswith((".pytest", ".ruff", ".hypothesis"))}
 
 
