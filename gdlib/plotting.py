@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import numbers
 import os
+import re
 from collections.abc import Callable, Mapping, Sequence
 
 import matplotlib as mpl
@@ -201,6 +202,14 @@ def grad_norm_plot(norms, ax=None, labels: Sequence[str] | None = None, title: s
     return ax
 
 
+_ICONS = {
+    "fa-minus": "&minus;", "fa-plus": "+", "fa-fast-backward": "&#x23EE;",
+    "fa-step-backward": "&#x23F4;&#x2759;", "fa-play fa-flip-horizontal": "&#x25C0;",
+    "fa-pause": "&#x23F8;", "fa-play": "&#x25B6;", "fa-step-forward": "&#x2759;&#x23F5;",
+    "fa-fast-forward": "&#x23ED;",
+}  # fmt: skip
+
+
 def frames_slider(
     draw: Callable,
     values: Sequence,
@@ -271,6 +280,10 @@ def frames_slider(
     if alt is None:
         alt = f"Figure whose frames vary {label} from {values[0]} to {values[-1]}; move the slider"
     html = html.replace("<img id=", f'<img alt="{escape(alt)}" id=', 1)
+    # The player styles its buttons with an icon font from a CDN: use plain symbols instead,
+    # so the page needs no network.
+    html = re.sub(r'<link rel="stylesheet"\s+href="https?://[^"]*font-awesome[^"]*">', "", html)
+    html = re.sub(r'<i class="fa ([^"]*)"></i>', lambda m: _ICONS.get(m.group(1), "?"), html)
     html = html.replace('type="range"', f'type="range" aria-label="{escape(label)}"', 1)
     return HTML(html)
 

@@ -207,3 +207,10 @@ def test_slider_demo_live_reuses_a_two_panel_figure(monkeypatch):
     box.children[0].value = 2.0
     assert seen == [(True, 2), (True, 2)]
     assert len(right.lines) == 1  # cleared before each redraw
+
+
+def test_frames_slider_needs_no_network():
+    html = plotting.frames_slider(lambda ax, v: None, [1, 2], "eta").data
+    assert "http://" not in html and "https://" not in html
+    assert 'class="fa' not in html
+    assert "&#x25B6;" in html  # the play button is a plain symbol

@@ -55,9 +55,9 @@ def test_page_loads_offline_with_images_and_math(recorder, book_html, rel):
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / (rel.replace("/", "__") + ".png")), full_page=True)
 
-    assert recorder.console_errors == [], f"{rel}: console errors {recorder.console_errors}"
-    assert recorder.failed == [], f"{rel}: failed requests {recorder.failed}"
     assert recorder.blocked == [], f"{rel}: needs the network for {recorder.blocked}"
+    assert recorder.failed == [], f"{rel}: failed requests {recorder.failed}"
+    assert recorder.console_errors == [], f"{rel}: console errors {recorder.console_errors}"
 
     images = page.evaluate(
         """() => Array.from(document.querySelectorAll('article img')).map(img => ({
