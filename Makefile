@@ -6,13 +6,14 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 PYTEST := $(BIN)/python -m pytest
 
-.PHONY: help venv book test test-quick test-notebooks lint clean lock
+.PHONY: help venv book test test-quick test-notebooks lint clean lock bench
 
 help:
 	@echo "make book        build the book into _build/html (executes every chapter, cached)"
 	@echo "make test        run the whole test suite (lint, unit, notebooks, grading, browser)"
 	@echo "make test-quick  run the unit tests only (about a minute)"
-	@echo "make clean       remove _build/ and release/ (keeps .venv)"
+	@echo "make bench       time training, optimizers, book build and grading; writes bench/RESULTS.md"
+	@echo "make clean       remove _build/, release/ and exercises/ (keeps .venv)"
 
 $(STAMP): requirements.txt pyproject.toml
 	@test -n "$(PYTHON)" || { echo "Python 3.11 not found: install it or run make PYTHON=/path/to/python3.11"; exit 1; }
@@ -29,7 +30,7 @@ book: $(STAMP)
 	@# Executed chapters are cached by their own code; a change to gdlib must re-run them too.
 	@h=$$(cat gdlib/*.py | sha256sum | cut -c1-16); \
 	if [ "$$(cat _build/.gdlib-hash 2>/dev/null)" != "$$h" ]; then \
-		rm -rf _build/.jupyter_cache; mkdir -p _build; echo $$h > _build/.gdlib-hash; fi
+		rm -rf _build/.jupyter_cache _build/.doctrees; mkdir -p _build; echo $$h > _build/.gdlib-hash; fi
 	GDLIB_STATIC=1 $(BIN)/jupyter-book build . --warningiserror --nitpick --keep-going
 
 lint: $(STAMP)
@@ -45,6 +46,9 @@ test-notebooks: $(STAMP)
 
 test: $(STAMP) lint test-quick test-notebooks book
 	$(PYTEST) tests/book tests/grading tests/browser -q -n 2 -p no:cacheprovider
+
+bench: $(STAMP)
+	bash bench/run.sh
 
 clean:
 	rm -rf _build release exercises
