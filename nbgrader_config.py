@@ -12,8 +12,18 @@ The gradebook is SQLite, ``gradebook.db`` in the course root, unless the environ
 
 import os
 
-from nbconvert.preprocessors import CSSHTMLHeaderPreprocessor
-from nbgrader.preprocessors import ClearHiddenTests, GetGrades
+from nbconvert.preprocessors import ClearMetadataPreprocessor, CSSHTMLHeaderPreprocessor
+from nbgrader.preprocessors import (
+    AssignLatePenalties,
+    CheckCellMetadata,
+    ClearHiddenTests,
+    GetGrades,
+    IgnorePattern,
+    LimitOutput,
+    SaveAutoGrades,
+)
+
+from gdcourse.sandbox import LimitedExecute
 
 c = get_config()  # noqa: F821 (provided by the config loader)
 
@@ -37,13 +47,32 @@ c.ClearSolutions.enforce_metadata = True
 c.ClearHiddenTests.enforce_metadata = True
 # A cell's points are shown to learners in the release: keep the marking scheme visible.
 
-# --- autograding -------------------------------------------------------------------------
+# --- autograding: limits on learners' code (appendices/instructors.md, "Threat model") ------
+# nbgrader's steps, with gdcourse.sandbox.LimitedExecute in place of Execute: the kernel runs
+# under resource limits in a temporary folder without the notebook, with a scrubbed
+# environment; a cell that kills the kernel scores zero and the rest of the notebook still runs.
+c.Autograde.autograde_preprocessors = [LimitedExecute, IgnorePattern, ClearMetadataPreprocessor,
+                                       LimitOutput, SaveAutoGrades, AssignLatePenalties,
+                                       CheckCellMetadata]
 # Every cell of an exercise runs in well under a second with the solution; a cell that runs
-# for a minute is a bug (an endless loop) and is interrupted, its test fails, grading goes on.
-c.Execute.timeout = 60
+# for 30 s is a bug (an endless loop) and is interrupted, its test fails, grading goes on.
+c.Execute.timeout = 30
 c.Execute.interrupt_on_timeout = True
-c.Execute.allow_errors = True
-# Keep a learner's runaway print loop from filling the gradebook and the feedback.
+c.Execute.shutdown_kernel = "immediate"  # the notebook is done: no need to wait for the kernel
+c.Execute.error_on_timeout = {
+    "ename": "CellTimeout",
+    "evalue": "this cell ran longer than 30 s and was interrupted",
+    "traceback": ["\x1b[0;31mCellTimeout\x1b[0m: this cell ran longer than 30 s and was "
+                  "interrupted, so it scores zero. Look for an endless loop (a `while` whose "
+                  "condition never becomes false) or work that grows too fast."],
+}
+c.LimitedExecute.notebook_timeout = 300      # seconds for one submission, all cells together
+c.LimitedExecute.max_restarts = 3            # cells that may kill the kernel before grading stops
+c.LimitedExecute.memory_limit = 4 * 2**30    # the kernel's address space: 4 GiB
+c.LimitedExecute.file_size_limit = 64 * 2**20  # no file larger than 64 MiB
+c.LimitedExecute.cpu_limit = 900             # CPU seconds of one kernel, then it is killed
+c.LimitedExecute.max_output_bytes = 100_000  # output kept per cell; the rest is dropped
+# ... and of what is kept, at most 200 lines per output (and 60 of a traceback).
 c.LimitOutput.max_lines = 200
 c.LimitOutput.max_traceback = 60
 

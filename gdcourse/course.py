@@ -97,10 +97,14 @@ def hint_of(cell: nbformat.NotebookNode) -> str:
 
 
 class Course:
-    """An nbgrader course directory at ``root`` for some assignments of ``source``."""
+    """An nbgrader course directory at ``root`` for some assignments of ``source``.
+
+    ``config`` is appended to the course's ``nbgrader_config.py`` (e.g. a shorter timeout for
+    a test, or ``c.CourseDirectory.db_url`` of a shared database).
+    """
 
     def __init__(self, root: Path, names: list[str] | None = None,
-                 source: Path = SOLUTIONS, timeout: int = 600) -> None:
+                 source: Path = SOLUTIONS, timeout: int = 600, config: str = "") -> None:
         self.root = Path(root).resolve()
         self.root.mkdir(parents=True, exist_ok=True)
         self.timeout = timeout
@@ -116,7 +120,7 @@ class Course:
             "c = get_config()  # noqa: F821\n"
             f"load_subconfig({str(CONFIG)!r})  # noqa: F821\n"
             f"c.CourseDirectory.root = {str(self.root)!r}\n"
-            f"c.CourseDirectory.db_url = {'sqlite:///' + str(db)!r}\n")
+            f"c.CourseDirectory.db_url = {'sqlite:///' + str(db)!r}\n" + config)
 
     # -- nbgrader commands ------------------------------------------------------------------
     def run(self, *steps: tuple[str, str]) -> str:
