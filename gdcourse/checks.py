@@ -15,6 +15,12 @@ The helpers:
   a factor of 2, wrong shape or axis, NaN or overflow, or any named ``mistakes`` the test knows.
 - :func:`expect_answer` grades a short numeric answer stored in a variable.
 - :func:`passed` prints the line a learner sees when a whole test cell passed.
+
+Learner code runs in the same kernel as the tests, so this module also guards what the tests
+rely on (see "Tampering" below): replacing a numpy, gdlib or builtin function, or a helper of
+this module, makes the next check fail with :class:`Tampering` (that task scores zero) and puts
+the original back, so later tasks are graded honestly. It stops the casual tricks, not a
+determined attacker: appendices/instructors.md, "Threat model", says what it cannot stop.
 """
 
 from __future__ import annotations
@@ -32,9 +38,9 @@ from collections.abc import Callable, Iterable, Mapping
 
 import numpy as np
 
-__all__ = ["CheckFailed", "ReferenceUsed", "fail", "call", "expect_array", "expect_number",
-           "answered", "expect_answer", "expect_finite", "expect_optimizer", "passed",
-           "not_reference", "substitute"]
+__all__ = ["CheckFailed", "ReferenceUsed", "Tampering", "fail", "call", "expect_array",
+           "expect_number", "answered", "expect_answer", "expect_finite", "expect_optimizer",
+           "passed", "not_reference", "substitute"]
 
 
 class CheckFailed(AssertionError):
@@ -52,6 +58,10 @@ class ReferenceUsed(CheckFailed):
     """The learner's code called the reference implementation it was asked to write."""
 
 
+class Tampering(CheckFailed):
+    """Code in the notebook replaced something the tests rely on (numpy, gdlib, these checks)."""
+
+
 def fail(message: str) -> None:
     """Raise :class:`CheckFailed` with ``message``."""
     __tracebackhide__ = True
@@ -60,6 +70,7 @@ def fail(message: str) -> None:
 
 def passed(task: str) -> None:
     """Print the line a learner sees when every check of a test cell passed."""
+    _guard()
     print(f"\u2714 {task}: all checks in this cell passed.")
 
 
@@ -304,6 +315,7 @@ def call(func: Callable, *args, name: str | None = None, forbid: Iterable = (),
         input array in place.
     """
     __tracebackhide__ = True
+    _guard()
     name = name or getattr(func, "__name__", "your function")
     forbidden = _expand(forbid)
     not_reference(func, forbidden, name)
@@ -327,6 +339,7 @@ def call(func: Callable, *args, name: str | None = None, forbid: Iterable = (),
         where = _student_traceback(err)
         raise CheckFailed(f"{name} raised {type(err).__name__}: {err}\n"
                           + (f"It happened here:\n{where}" if where else "")) from None
+    _guard()
     if log:
         raise ReferenceUsed(_reference_message(name, log[0]))
     for key, old in before.items():
@@ -450,6 +463,7 @@ def expect_array(actual, expected, *, name: str, what: str | None = None,
         Tolerances of the comparison (``np.allclose``).
     """
     __tracebackhide__ = True
+    _guard()
     what = what or f"the result of {name}"
     if actual is None:
         fail(f"{name} returned None: did you forget the `return` statement?")
@@ -495,6 +509,7 @@ def expect_number(actual, expected: float, *, name: str, what: str | None = None
                   rtol: float = 1e-6, atol: float = 1e-9) -> None:
     """Like :func:`expect_array` for a scalar, which must be a plain number (not an array)."""
     __tracebackhide__ = True
+    _guard()
     what = what or f"the value returned by {name}"
     if actual is None:
         fail(f"{name} returned None: did you forget the `return` statement?")
@@ -514,6 +529,7 @@ def answered(value, *, name: str) -> None:
     student version does not give the answer away.
     """
     __tracebackhide__ = True
+    _guard()
     if value is None or value is ...:
         fail(f"You have not answered yet: set {name} to a number in the answer cell "
              "and run it.")
@@ -563,6 +579,7 @@ def expect_optimizer(make: Callable, reference: Callable, *, name: str, kwargs: 
     is reported as such.
     """
     __tracebackhide__ = True
+    _guard()
     mine = [np.array(p, dtype=float) for p in params]
     opt = call(make, mine, name=name, forbid=forbid, **kwargs)
     step = getattr(opt, "step", None)
@@ -597,3 +614,128 @@ def _trajectory(make, params, kwargs, grad, steps) -> np.ndarray:
         opt.step(grad(ps))
         out.append(np.concatenate([(p - p0).ravel() for p, p0 in zip(ps, params, strict=False)]))
     return np.stack(out)
+
+
+# --------------------------------------------------------------------------------------------
+# Tampering: what the tests rely on must stay as it was when this module was imported
+# --------------------------------------------------------------------------------------------
+
+_MISSING = object()
+_WATCHED: dict[str, tuple[types.ModuleType, dict]] = {}
+_NAMES: dict[str, object] = {}  # the notebook's names of np, gdlib, checks after the imports
+_pending: list[str] = []
+
+
+def _watch(module: types.ModuleType, names: Iterable[str] | None = None) -> None:
+    ns = vars(module)
+    names = [k for k in ns if not k.startswith("__")] if names is None else names
+    _WATCHED[module.__name__] = (module, {k: ns[k] for k in names if k in ns})
+
+
+# builtins the checks use (IPython swaps a few others, such as exit, in and out of builtins)
+_BUILTINS = ("abs", "all", "any", "bool", "callable", "float", "getattr", "int", "isinstance",
+             "issubclass", "iter", "len", "list", "max", "min", "next", "print", "range",
+             "repr", "round", "set", "sorted", "str", "sum", "tuple", "type", "zip")
+
+
+def _interactive(func) -> bool:
+    """Was ``func`` defined in a notebook (or by exec) rather than in a module's file?"""
+    code = getattr(func, "__code__", None)
+    return isinstance(func, types.FunctionType) and code is not None and (
+        func.__module__ in (None, "__main__") or code.co_filename.startswith("<")
+        or "/ipykernel_" in code.co_filename)
+
+
+def _not_genuine(module: types.ModuleType) -> list[str]:
+    """Functions of ``module`` defined in a notebook (replaced before we were imported)."""
+    return [f"{module.__name__}.{k}" for k, v in vars(module).items() if _interactive(v)]
+
+
+def _restore() -> list[str]:
+    """Put back every watched name that changed; return the names."""
+    changed = []
+    for name, (module, snapshot) in _WATCHED.items():
+        ns = vars(module)
+        for k, v in snapshot.items():
+            if ns.get(k, _MISSING) is not v:
+                changed.append(f"{name}.{k}")
+                ns[k] = v
+    shell = _shell()
+    if shell is not None and _NAMES:
+        ns = shell.user_ns
+        for k, v in _NAMES.items():
+            if ns.get(k, _MISSING) is not v:
+                changed.append(f"the notebook's name `{k}`")
+                ns[k] = v
+    return changed
+
+
+def _message(changed: list[str]) -> str:
+    shown = ", ".join(changed[:4]) + (f" and {len(changed) - 4} more" if len(changed) > 4 else "")
+    return (f"code in this notebook replaced {shown}, which the tests rely on, so this task "
+            "scores zero. The original was put back for the tasks after it. Remove every line "
+            "that assigns to numpy, gdlib, builtins or `checks` (e.g. `np.allclose = ...`).")
+
+
+def _guard() -> None:
+    """Fail with :class:`Tampering` if anything watched changed since the last check."""
+    __tracebackhide__ = True
+    changed = _pending + _restore()
+    _pending.clear()
+    if changed:
+        raise Tampering(_message(list(dict.fromkeys(changed))))
+
+
+def _shell():
+    try:
+        from IPython import get_ipython
+    except ImportError:
+        return None
+    return get_ipython()
+
+
+def _after_cell(*_args) -> None:
+    """IPython's post_run_cell hook: undo tampering at once, fail the next check."""
+    shell = _shell()
+    if shell is not None and not _NAMES:  # the imports cell just ran: remember its names
+        this = sys.modules[__name__]
+        for k, v in list(shell.user_ns.items()):
+            if not k.startswith("_") and (v is this or v is np or (
+                    isinstance(v, types.ModuleType) and v.__name__.split(".")[0] == "gdlib")):
+                _NAMES[k] = v
+        return
+    _pending.extend(_restore())
+
+
+class _Sealed(types.ModuleType):
+    """This module: its names cannot be rebound or deleted from outside."""
+
+    def __setattr__(self, name, value):
+        raise AttributeError(f"gdcourse.checks cannot be changed (`checks.{name} = ...`): the "
+                             "tests rely on it. Remove that line; it earns no points.")
+
+    def __delattr__(self, name):
+        raise AttributeError(f"gdcourse.checks cannot be changed (`del checks.{name}`).")
+
+
+def _install() -> None:
+    import builtins
+
+    import gdlib  # noqa: F401 (its modules are watched)
+
+    bad = []
+    _watch(builtins, _BUILTINS)
+    for module in [np, np.linalg, np.random, sys.modules[__name__]] + [
+            m for n, m in sorted(sys.modules.items())
+            if m is not None and (n == "gdlib" or n.startswith("gdlib."))]:
+        _watch(module)
+        bad += _not_genuine(module)
+    if bad:  # replaced before this module was imported: nothing pristine to restore
+        _pending.extend(bad)
+    shell = _shell()
+    if shell is not None and _after_cell not in shell.events.callbacks["post_run_cell"]:
+        shell.events.register("post_run_cell", _after_cell)
+    sys.modules[__name__].__class__ = _Sealed
+
+
+_install()
