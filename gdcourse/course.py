@@ -15,6 +15,7 @@ outside the folder is touched.
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -104,7 +105,8 @@ class Course:
     """
 
     def __init__(self, root: Path, names: list[str] | None = None,
-                 source: Path = SOLUTIONS, timeout: int = 600, config: str = "") -> None:
+                 source: Path = SOLUTIONS, timeout: int = 600, config: str = "",
+                 db_url: str | None = None) -> None:
         self.root = Path(root).resolve()
         self.root.mkdir(parents=True, exist_ok=True)
         self.timeout = timeout
@@ -114,13 +116,13 @@ class Course:
             if not dst.exists():
                 shutil.copytree(source / name, dst,
                                 ignore=shutil.ignore_patterns(".ipynb_checkpoints", "__pycache__"))
-        db = self.root / "gradebook.db"
+        self.db_url = db_url or f"sqlite:///{self.root / 'gradebook.db'}"
         (self.root / "nbgrader_config.py").write_text(
             "# A temporary course: the repository's settings, this folder's gradebook.\n"
             "c = get_config()  # noqa: F821\n"
             f"load_subconfig({str(CONFIG)!r})  # noqa: F821\n"
             f"c.CourseDirectory.root = {str(self.root)!r}\n"
-            f"c.CourseDirectory.db_url = {'sqlite:///' + str(db)!r}\n" + config)
+            f"c.CourseDirectory.db_url = {self.db_url!r}\n" + config)
 
     # -- nbgrader commands ------------------------------------------------------------------
     def run(self, *steps: tuple[str, str]) -> str:
@@ -166,10 +168,20 @@ class Course:
             nbformat.write(notebook, dst)
         return dst
 
-    def grade(self, assignment: str, generate: bool = False) -> str:
-        """Autograde every submission of ``assignment`` and write everyone's feedback."""
+    def grade(self, assignment: str, generate: bool = False,
+              students: list[str] | None = None) -> str:
+        """Autograde the submissions of ``assignment`` and write their feedback.
+
+        ``students`` limits both steps to those students (default: everyone in submitted/).
+        """
         steps = [("generate", assignment)] if generate else []
-        return self.run(*steps, ("autograde", assignment), ("feedback", assignment))
+        which = f"{assignment}:{','.join(students)}" if students else assignment
+        return self.run(*steps, ("autograde", which), ("feedback", which))
+
+    def report(self, assignment: str, student: str) -> dict:
+        """What the grader noticed about a submission before running it (see :func:`triage`)."""
+        path = self.root / "reports" / assignment / f"{student}.json"
+        return json.loads(path.read_text()) if path.is_file() else {}
 
     # -- results ----------------------------------------------------------------------------
     def autograded(self, assignment: str, student: str) -> Path:
@@ -184,7 +196,7 @@ class Course:
 
         nb = nbformat.read(self.autograded(assignment, student), as_version=4)
         cells = grade_cells(nb)
-        with Gradebook(f"sqlite:///{self.root / 'gradebook.db'}") as gb:
+        with Gradebook(self.db_url) as gb:
             sub = gb.find_submission_notebook(assignment, assignment, student)
             scores = {g.name: (float(g.score), float(g.max_score)) for g in sub.grades
                       if g.name in cells}
@@ -237,8 +249,213 @@ def _fast_alembic_version() -> None:
         nbapi.get_alembic_version = lambda: head
 
 
+# --------------------------------------------------------------------------------------------
+# Before nbgrader runs a submission: can it be read, is it this exercise, is it whole?
+# --------------------------------------------------------------------------------------------
+
+MAX_NOTEBOOK_BYTES = 100 * 2**20  # a larger file is not read at all
+MAX_ATTACHMENT_BYTES = 2**20      # larger images pasted into Markdown cells are removed
+
+
+@dataclass
+class Triage:
+    """What :func:`triage` found: the notebook to grade (None: it cannot be graded) and why."""
+
+    notebook: nbformat.NotebookNode | None
+    problems: list[str]
+
+    @property
+    def rejected(self) -> bool:
+        return self.notebook is None
+
+
+def identify(nb: nbformat.NotebookNode, source: Path = SOLUTIONS) -> tuple[str | None, float]:
+    """The assignment whose graded cells the notebook shares most, and the share."""
+    ids = {c.get("metadata", {}).get("nbgrader", {}).get("grade_id") for c in nb.cells} - {None}
+    best, best_score = None, 0.0
+    for name in assignments(source):
+        src = nbformat.read(source_notebook(name, source), as_version=4)
+        theirs = set(grade_cells(src)) | set(solution_cells(src))
+        score = len(ids & theirs) / len(theirs) if theirs else 0.0
+        if score > best_score:
+            best, best_score = name, score
+    return best, best_score
+
+
+def read_notebook(path: Path) -> tuple[nbformat.NotebookNode | None, list[str]]:
+    """Read a learner's notebook as nbformat 4; on failure, say what is wrong and what to do."""
+    size = path.stat().st_size
+    if size > MAX_NOTEBOOK_BYTES:
+        return None, [f"{path.name} is {size / 2**20:.0f} MB, more than the "
+                      f"{MAX_NOTEBOOK_BYTES // 2**20} MB a notebook may have: clear its outputs "
+                      "(Kernel > Restart & Clear Output), remove pasted images, save and hand it "
+                      "in again."]
+    raw = path.read_bytes()
+    try:
+        data = json.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError as err:
+        return None, [f"{path.name} is not a text file ({err.reason} at byte {err.start}): "
+                      "it is not a notebook. Hand in the .ipynb file itself."]
+    except json.JSONDecodeError as err:
+        return None, [f"{path.name} is not valid JSON ({err.msg} at line {err.lineno}, column "
+                      f"{err.colno}): the file was damaged, probably cut short while saving or "
+                      "uploading. Your work is not lost if you still have the notebook open: "
+                      "save it again. Otherwise use the copy Jupyter keeps in "
+                      ".ipynb_checkpoints/ beside it (File > Revert Notebook to Checkpoint)."]
+    problems = []
+    if not isinstance(data, dict) or "cells" not in data and "worksheets" not in data:
+        return None, [f"{path.name} is JSON but not a notebook (it has no cells)."]
+    version = data.get("nbformat")
+    try:
+        nb = nbformat.reads(raw.decode("utf-8"), as_version=4)
+    except Exception as err:  # nbformat cannot convert it
+        return None, [f"{path.name} is a notebook that cannot be read ({err}); download the "
+                      "exercise again and copy your code into it."]
+    if version != 4:
+        problems.append(f"{path.name} was saved in notebook format {version}; it was converted "
+                        "to format 4 to be graded.")
+    return nb, problems
+
+
+def triage(folder: Path, assignment: str, source: Path = SOLUTIONS) -> Triage:
+    """Look at a student's submitted folder before grading (no learner code runs here)."""
+    expected = folder / f"{assignment}.ipynb"
+    notebooks = sorted(p for p in folder.glob("*.ipynb") if p.is_file())
+    problems = []
+    if expected.is_file():
+        path = expected
+    elif len(notebooks) == 1:
+        path = notebooks[0]
+        problems.append(f"the notebook is named {path.name!r}, not {expected.name!r}; it was "
+                        "graded anyway. Keep the exercise's file name when you hand it in.")
+    elif notebooks:
+        names = ", ".join(p.name for p in notebooks)
+        return Triage(None, [f"no notebook named {expected.name} but several others ({names}); "
+                             f"hand in exactly one, named {expected.name}."])
+    else:
+        return Triage(None, [f"no notebook was handed in (expected {expected.name})."])
+    nb, read_problems = read_notebook(path)
+    problems += read_problems
+    if nb is None:
+        return Triage(None, problems)
+    best, share = identify(nb, source)
+    if best is not None and best != assignment and share >= 0.5:
+        return Triage(None, problems + [
+            f"this is exercise {best}'s notebook, not {assignment}'s: hand in "
+            f"{assignment}.ipynb (you may have uploaded the wrong file)."])
+    if share == 0:
+        return Triage(None, problems + [
+            f"this notebook has none of {assignment}'s cells (its cells lost their nbgrader "
+            "metadata, or it is another file): download the exercise again and copy your code "
+            "into its answer cells."])
+    for cell in nb.cells:
+        attachments = cell.get("attachments") or {}
+        big = [k for k, v in attachments.items() if len(json.dumps(v)) > MAX_ATTACHMENT_BYTES]
+        for k in big:
+            del attachments[k]
+        if big:
+            problems.append(f"images larger than {MAX_ATTACHMENT_BYTES // 2**20} MB pasted into a "
+                            f"Markdown cell were left out ({', '.join(big)}).")
+        if cell.cell_type == "markdown":  # a link to a missing attachment breaks the feedback
+            cell.source = re.sub(
+                r"!?\[([^\]]*)\]\(attachment:([^)\s]+)\)",
+                lambda m, kept=attachments: m.group(0) if m.group(2) in kept else
+                f"[{m.group(1)}: image left out]", cell.source)
+    return Triage(nb, problems)
+
+
+def _notice(problems: list[str], rejected: bool) -> nbformat.NotebookNode:
+    head = ("**This submission could not be graded**, so every task scores zero:"
+            if rejected else "**Notes from the grader** (the notebook was graded):")
+    return nbformat.v4.new_markdown_cell("\n".join([head, ""] + [f"- {p}" for p in problems]))
+
+
+def stage(root: Path, assignment: str, students: list[str], staged: Path,
+          source: Path = SOLUTIONS, fail: dict[str, str] | None = None) -> dict[str, dict]:
+    """Copy each student's submission into ``staged`` in a form nbgrader can grade.
+
+    A readable notebook of this exercise is staged as ``<assignment>.ipynb`` (format 4,
+    renamed if needed, huge attachments removed). One that cannot be graded is replaced by
+    the student version with a notice on top, so it is graded (zero) and gets feedback saying
+    why. ``fail`` forces the latter with the given reason. ``submitted/`` is only read.
+    """
+    release = nbformat.read(root / "release" / assignment / f"{assignment}.ipynb", as_version=4)
+    reports = {}
+    for student in students:
+        folder = root / "submitted" / student / assignment
+        result = Triage(None, [fail[student]]) if fail and student in fail else \
+            triage(folder, assignment, source)
+        nb = result.notebook if not result.rejected else nbformat.from_dict(release)
+        if result.problems:
+            nb.cells.insert(0, _notice(result.problems, result.rejected))
+        dst = staged / student / assignment
+        dst.mkdir(parents=True, exist_ok=True)
+        nbformat.write(nb, dst / f"{assignment}.ipynb")
+        if (folder / "timestamp.txt").is_file():
+            shutil.copyfile(folder / "timestamp.txt", dst / "timestamp.txt")
+        reports[student] = {"student": student, "rejected": result.rejected,
+                            "problems": result.problems}
+    return reports
+
+
+def _autograde(api_for, root: Path, assignment: str, students: list[str]) -> dict[str, dict]:
+    """Stage, autograde, and grade again as "could not be graded" whatever nbgrader failed on."""
+    staged = root / ".staged" / f"{assignment}-{os.getpid()}"
+    shutil.rmtree(staged, ignore_errors=True)
+    reports = stage(root, assignment, students, staged)
+    print(api_for(staged).autograde(assignment, "*", force=True, create=True).get("log", ""))
+    graded = root / "autograded" / "{}" / assignment / f"{assignment}.ipynb"
+    failed = {s: "the autograder could not run this notebook (the instructor's log says why), "
+                 "so every task scores zero." for s in students
+              if not Path(str(graded).format(s)).is_file()}
+    if failed:  # only these are staged now: "*" grades them alone
+        shutil.rmtree(staged, ignore_errors=True)
+        reports |= stage(root, assignment, list(failed), staged, fail=failed)
+        print(api_for(staged).autograde(assignment, "*", force=True, create=True).get("log", ""))
+    shutil.rmtree(staged, ignore_errors=True)
+    out = root / "reports" / assignment
+    out.mkdir(parents=True, exist_ok=True)
+    for student, report in reports.items():
+        (out / f"{student}.json").write_text(json.dumps(report, indent=1))
+        for problem in report["problems"]:
+            print(f"[{'REJECTED' if report['rejected'] else 'NOTE'}] {student}: {problem}")
+    return reports
+
+
+def _feedback_each(api, name: str, students: list[str]) -> dict:
+    logs = [api.generate_feedback(name, s, force=True).get("log", "") for s in students]
+    return {"success": True, "log": "\n".join(logs)}
+
+
+def _plain_feedback(root: Path, assignment: str, student: str) -> None:
+    """A feedback page without nbconvert: each task's score and message."""
+    import html
+
+    nb = nbformat.read(root / "autograded" / student / assignment / f"{assignment}.ipynb",
+                       as_version=4)
+    rows = []
+    for cell in nb.cells:
+        if cell.cell_type == "markdown" and cell.source.startswith("**"):  # the grader's notes
+            rows.append(f"<pre>{html.escape(cell.source)}</pre>")
+    for cell in grade_cells(nb).values():
+        hint = hint_of(cell)
+        rows.append(f"<h3>{html.escape(task_title(cell))}</h3><p>"
+                    + (html.escape(hint.splitlines()[-1]) if hint else "passed") + "</p>")
+    dst = root / "feedback" / student / assignment / f"{assignment}.html"
+    dst.parent.mkdir(parents=True, exist_ok=True)
+    dst.write_text(f"<html><body><h1>{assignment}</h1>{''.join(rows)}</body></html>")
+
+
 def _main(argv: list[str]) -> int:
-    """``python -m gdcourse.course ROOT STEP:ASSIGNMENT...``: what :meth:`Course.run` starts."""
+    """``python -m gdcourse.course ROOT STEP:ASSIGNMENT[:STUDENTS]...`` (what :meth:`Course.run`
+    starts; instructors may run it too, from the course root, in place of ``nbgrader
+    autograde``: ``python -m gdcourse.course . autograde:ex01_losses feedback:ex01_losses``).
+
+    ``autograde`` looks at every submission first (:func:`triage`) and grades a copy: one that
+    cannot be graded still gets a grade (zero) and feedback that says why. STUDENTS is a
+    comma-separated list (default: every folder in submitted/), so that several graders can
+    split a class.
+    """
     from nbgrader.apps import NbGraderAPI
     from traitlets.config.loader import PyFileConfigLoader
 
@@ -247,14 +464,33 @@ def _main(argv: list[str]) -> int:
     os.chdir(root)
     config = PyFileConfigLoader("nbgrader_config.py", path=str(root)).load_config()
     api = NbGraderAPI(config=config)
+
+    def api_for(submitted: Path) -> NbGraderAPI:
+        staged_config = PyFileConfigLoader("nbgrader_config.py", path=str(root)).load_config()
+        staged_config.CourseDirectory.submitted_directory = str(submitted.relative_to(root))
+        return NbGraderAPI(config=staged_config)
+
     for step in steps:
-        what, _, name = step.partition(":")
+        what, _, rest = step.partition(":")
+        name, _, who = rest.partition(":")
+        students = who.split(",") if who else sorted(
+            p.parent.name for p in (root / "submitted").glob(f"*/{name}") if p.is_dir())
         if what == "generate":
             result = api.generate_assignment(name, force=True, create=True)
         elif what == "autograde":
-            result = api.autograde(name, "*", force=True, create=True)
+            _autograde(api_for, root, name, students)
+            continue
         elif what == "feedback":
-            result = api.generate_feedback(name, force=True)
+            result = api.generate_feedback(name, "*" if not who else students[0], force=True) \
+                if len(students) == 1 or not who else _feedback_each(api, name, students)
+            missing = [s for s in students
+                       if (root / "autograded" / s / name).is_dir()
+                       and not (root / "feedback" / s / name / f"{name}.html").is_file()]
+            for student in missing:  # nbconvert failed on it: a plain page, never none
+                _plain_feedback(root, name, student)
+                print(f"[NOTE] {student}: feedback written as a plain page (nbconvert failed)")
+            print(result.get("log", ""))
+            continue
         else:
             print(f"unknown step {what!r}", file=sys.stderr)
             return 2
