@@ -198,11 +198,13 @@ class Course:
         cells = grade_cells(nb)
         with Gradebook(self.db_url) as gb:
             sub = gb.find_submission_notebook(assignment, assignment, student)
-            scores = {g.name: (float(g.score), float(g.max_score)) for g in sub.grades
-                      if g.name in cells}
-        return [TaskResult(gid, task_title(cell), *scores[gid],
-                           "" if scores[gid][0] >= scores[gid][1] else hint_of(cell))
-                for gid, cell in cells.items()]
+            scores = {g.name: (float(g.score or 0), float(g.max_score)) for g in sub.grades}
+        out = [TaskResult(gid, task_title(cell), *scores[gid],
+                          "" if scores[gid][0] >= scores[gid][1] else hint_of(cell))
+               for gid, cell in cells.items() if gid in scores]
+        return out + [TaskResult(gid, gid, 0.0, mx, f"the test cell {gid!r} was deleted, so its "
+                                 "task scores zero") for gid, (_, mx) in scores.items()
+                      if gid not in cells]
 
 
 def fill_in(release_nb: nbformat.NotebookNode, source_nb: nbformat.NotebookNode,
@@ -348,6 +350,13 @@ def triage(folder: Path, assignment: str, source: Path = SOLUTIONS) -> Triage:
             f"this notebook has none of {assignment}'s cells (its cells lost their nbgrader "
             "metadata, or it is another file): download the exercise again and copy your code "
             "into its answer cells."])
+    ids = {c.get("metadata", {}).get("nbgrader", {}).get("grade_id") for c in nb.cells}
+    tests = grade_cells(nbformat.read(source_notebook(assignment, source), as_version=4))
+    for gid in tests:
+        if gid not in ids:
+            problems.append(f"the test cell {gid!r} was deleted, so its task scores zero. "
+                            "Restore it from the original notebook (download the exercise "
+                            "again) before you hand in.")
     for cell in nb.cells:
         attachments = cell.get("attachments") or {}
         big = [k for k, v in attachments.items() if len(json.dumps(v)) > MAX_ATTACHMENT_BYTES]

@@ -21,19 +21,15 @@ from pathlib import Path
 
 import nbformat
 
-from .course import SOLUTIONS, Course, GradingError, assignments, grade_cells, solution_cells
+from . import course as gc
+from .course import SOLUTIONS, Course, GradingError, assignments, solution_cells
+
+HIDDEN = re.compile(r"### BEGIN HIDDEN TESTS\n.*?### END HIDDEN TESTS\n?", re.S)
 
 
 def identify(nb: nbformat.NotebookNode, path: Path, source: Path = SOLUTIONS) -> str | None:
     """The assignment whose graded cells the notebook shares most; else one named by the file."""
-    ids = {c.get("metadata", {}).get("nbgrader", {}).get("grade_id") for c in nb.cells} - {None}
-    best, best_score = None, 0.0
-    for name in assignments(source):
-        src = nbformat.read(source / name / f"{name}.ipynb", as_version=4)
-        theirs = set(grade_cells(src)) | set(solution_cells(src))
-        score = len(ids & theirs) / len(theirs) if theirs else 0.0
-        if score > best_score:
-            best, best_score = name, score
+    best, best_score = gc.identify(nb, source)
     if best is not None and best_score >= 0.5:
         return best
     match = re.match(r"(ex\d\d)", path.name)
@@ -79,16 +75,54 @@ def report(assignment: str, path: Path, results, feedback: Path) -> str:
     return "\n".join(lines)
 
 
+def changed_cells(nb: nbformat.NotebookNode, assignment: str,
+                  source: Path = SOLUTIONS) -> list[str]:
+    """What the learner changed that the grader restores or cannot find, and how to recover."""
+    src = nbformat.read(gc.source_notebook(assignment, source), as_version=4)
+    mine = {c.get("metadata", {}).get("nbgrader", {}).get("grade_id"): c for c in nb.cells}
+    notes = []
+    for cell in src.cells:
+        meta = cell.get("metadata", {}).get("nbgrader", {})
+        gid = meta.get("grade_id")
+        if not gid:
+            continue
+        kind = "answer" if meta.get("solution") else "test" if meta.get("grade") else "read-only"
+        if gid not in mine:
+            notes.append(f"the {kind} cell {gid!r} was deleted (or lost its nbgrader metadata): "
+                         + ("its task scores zero. Download the exercise again and copy your "
+                            "code into it." if kind == "answer" else
+                            "the grader puts the original back, but restore it from the "
+                            "original notebook so that you see what the grader sees."))
+        elif kind != "answer" and HIDDEN.sub("", cell.source).strip() != \
+                mine[gid].source.strip():
+            notes.append(f"a {kind} cell ({gid!r}) was changed: the grader uses the original "
+                         "instead, so your changes there count for nothing. Restore it from the "
+                         "original notebook.")
+    return notes
+
+
 def grade(path: Path, assignment: str | None = None, feedback: Path | None = None,
           source: Path = SOLUTIONS) -> tuple[str, list]:
     """Grade ``path``; return the printed report and the per-task results."""
     path = Path(path)
-    nb = nbformat.read(path, as_version=4)
-    assignment = assignment or identify(nb, path, source)
+    nb, problems = gc.read_notebook(path)
+    if nb is None:
+        raise GradingError(problems[0])
+    found = identify(nb, path, source)
+    if assignment and found and found != assignment:
+        raise GradingError(f"this is exercise {found}'s notebook, not {assignment}'s: grade it "
+                           f"without --assignment, or open {assignment}.ipynb.")
+    assignment = assignment or found
     if assignment is None:
         raise GradingError(
             f"{path.name} is not one of this course's exercises "
             f"({', '.join(assignments(source))}); name it with --assignment")
+    if not set(solution_cells(nb)) & set(solution_cells(
+            nbformat.read(gc.source_notebook(assignment, source), as_version=4))):
+        raise GradingError(f"{path.name} has none of {assignment}'s answer cells (their "
+                           "nbgrader metadata is gone): download the exercise again and copy "
+                           "your code into its answer cells.")
+    problems += changed_cells(nb, assignment, source)
     feedback = Path(feedback) if feedback else path.with_name(f"{path.stem}.feedback.html")
     with tempfile.TemporaryDirectory(prefix="gdcourse-grade-") as tmp:
         course = Course(Path(tmp), [assignment], source=source)
@@ -96,7 +130,10 @@ def grade(path: Path, assignment: str | None = None, feedback: Path | None = Non
         course.grade(assignment, generate=True)
         results = course.results(assignment, "learner")
         shutil.copyfile(course.feedback_html(assignment, "learner"), feedback)
-    return report(assignment, path, results, feedback), results
+    text = report(assignment, path, results, feedback)
+    if problems:
+        text = "\n".join(["Before grading, note:"] + [f"  - {p}" for p in problems] + ["", text])
+    return text, results
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -113,7 +150,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         text, _ = grade(args.notebook, args.assignment, args.feedback)
     except (GradingError, nbformat.reader.NotJSONError, ValueError) as err:
-        print(f"Could not grade {args.notebook}: {err}", file=sys.stderr)
+        print(f"Could not grade {args.notebook}: {err}\nYour notebook was not changed.",
+              file=sys.stderr)
         return 2
     print(text)
     return 0

@@ -67,6 +67,9 @@ class LimitedKernelManager(AsyncKernelManager):
 
     def format_kernel_cmd(self, extra_arguments=None) -> list[str]:
         cmd = super().format_kernel_cmd(extra_arguments)
+        if any("ipykernel" in part for part in cmd):
+            # tracebacks without code context: a hidden test's lines never reach the feedback
+            cmd = [*cmd, "--InteractiveShell.xmode=Minimal"]
         return [sys.executable, "-m", "gdcourse.kernel_launcher", f"--as={self.memory_limit}",
                 f"--fsize={self.file_size_limit}", f"--cpu={self.cpu_limit}", "--", *cmd]
 

@@ -199,7 +199,8 @@ CASES = [
          {"test_mse_grad": "zero"}, "kernel died"),
     Case("kernel_killed", _with(cross_entropy=KILL), {"test_cross_entropy": "zero"},
          "cross_entropy"),
-    Case("printed_output", _with(mse_grad=_prefix("mse_grad", PRINT_BOMB))),
+    Case("printed_output", _with(mse_grad=lambda s: _solution_of(s, "mse_grad") + "\n"
+                                 + PRINT_BOMB)),
     Case("huge_image", huge_image),
     Case("patch_numpy", _with(mse="np.allclose = lambda *a, **k: True\n"
                               "np.isclose = lambda *a, **k: True\n" + MSE_CHEAT),
