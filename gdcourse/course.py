@@ -133,6 +133,16 @@ class Course:
         nbgrader's Python API in a child process started once for all of them (importing
         nbgrader takes seconds). Returns the log; raises :class:`GradingError` on failure.
         """
+        args = [f"{step}:{name}" for step, name in steps]
+        proc = subprocess.run([sys.executable, "-m", "gdcourse.course", str(self.root), *args],
+                              cwd=self.root, env=self._env(), capture_output=True, text=True,
+                              timeout=self.timeout)
+        log = proc.stdout + proc.stderr
+        if proc.returncode != 0:
+            raise GradingError(f"nbgrader {' '.join(args)} failed:\n{log}")
+        return log
+
+    def _env(self) -> dict[str, str]:
         env = dict(os.environ)
         env.pop("NBGRADER_DB_URL", None)
         # the kernels import this repository's gdlib and gdcourse, whatever is installed
@@ -141,14 +151,16 @@ class Course:
         env["PATH"] = os.pathsep.join([str(Path(sys.executable).parent), env.get("PATH", "")])
         env.setdefault("PYDEVD_DISABLE_FILE_VALIDATION", "1")
         env.setdefault("MPLBACKEND", "Agg")
-        args = [f"{step}:{name}" for step, name in steps]
-        proc = subprocess.run([sys.executable, "-m", "gdcourse.course", str(self.root), *args],
-                              cwd=self.root, env=env, capture_output=True, text=True,
+        return env
+
+    def export(self, csv: Path) -> Path:
+        """``nbgrader export``: the gradebook as CSV, one row per student and assignment."""
+        proc = subprocess.run([sys.executable, "-m", "nbgrader", "export", "--to", str(csv)],
+                              cwd=self.root, env=self._env(), capture_output=True, text=True,
                               timeout=self.timeout)
-        log = proc.stdout + proc.stderr
         if proc.returncode != 0:
-            raise GradingError(f"nbgrader {' '.join(args)} failed:\n{log}")
-        return log
+            raise GradingError(f"nbgrader export failed:\n{proc.stdout}{proc.stderr}")
+        return Path(csv)
 
     def generate(self, assignment: str) -> Path:
         """``nbgrader generate_assignment``: return the student version's path."""
