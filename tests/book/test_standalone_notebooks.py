@@ -48,19 +48,31 @@ def wheelhouse(tmp_path_factory) -> Path:
     return out
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture
 def bare_python(tmp_path_factory) -> Path:
-    """A new venv that sees this environment's third-party packages but not the course code."""
+    """A new venv that sees this environment's third-party packages but not the course code.
+
+    One per test: a test that installs the wheel must not hand it to the next.
+    """
     env_dir = tmp_path_factory.mktemp("venv")
     venv.EnvBuilder(with_pip=False).create(env_dir)
     py = env_dir / "bin" / "python"
     site = subprocess.run([py, "-c", "import sysconfig; print(sysconfig.get_path('purelib'))"],
                           capture_output=True, text=True, check=True).stdout.strip()
-    # A plain path line: the packages become importable, but this environment's editable
-    # install of the course (a .pth hook) is not processed, so gdlib stays missing.
-    Path(site, "outer.pth").write_text(sysconfig.get_path("purelib") + "\n")
-    probe = subprocess.run([py, "-c", "import numpy, nbclient, ipykernel, pip; import gdlib"],
-                           capture_output=True, text=True, cwd=env_dir)
+    # A view of this environment's packages without the course's own (its code, its metadata
+    # and its editable-install hook), reached through a plain path line.
+    view = env_dir / "third-party"
+    view.mkdir()
+    for entry in Path(sysconfig.get_path("purelib")).iterdir():
+        name = entry.name.lower()
+        if not name.startswith(("gdcourse", "gdlib", "__editable__")) and entry.suffix != ".pth":
+            (view / entry.name).symlink_to(entry)
+    Path(site, "outer.pth").write_text(f"{view}\n")
+    probe = subprocess.run(
+        [py, "-c", "import numpy, nbclient, ipykernel, pip, importlib.metadata as m\n"
+                   "try:\n    m.version('gdcourse')\nexcept m.PackageNotFoundError:\n"
+                   "    import gdlib"],
+        capture_output=True, text=True, cwd=env_dir)
     assert "No module named 'gdlib'" in probe.stderr, probe.stderr
     return py
 
@@ -119,7 +131,7 @@ def test_released_exercise_runs_alone_and_its_visible_tests_run(tmp_path, wheelh
               if o.output_type == "error"]
     # The student has written nothing yet: tests fail, but only because the stubs are empty.
     assert errors, "the visible tests did not run"
-    assert {e.ename for e in errors} <= {"NotImplementedError", "AssertionError"}, {
+    assert {e.ename for e in errors} <= {"NotImplementedError", "CheckFailed"}, {
         e.ename for e in errors}
 
 
