@@ -48,3 +48,53 @@ def test_self_grade_refuses_what_is_not_an_exercise(tmp_path):
                           capture_output=True, text=True, timeout=120)
     assert proc.returncode == 2
     assert "is not one of this course's exercises" in proc.stderr
+
+
+def _self_grade(path, *args, timeout=600):
+    return subprocess.run([sys.executable, "-m", "gdcourse.grade", str(path), *args],
+                          cwd=path.parent, env=ENV, capture_output=True, text=True,
+                          timeout=timeout)
+
+
+def test_self_grade_explains_a_damaged_notebook_and_leaves_it_alone(tmp_path):
+    source = nbformat.read(gc.source_notebook("ex01_losses"), as_version=4)
+    mine = tmp_path / "ex01_losses.ipynb"
+    text = nbformat.writes(gc.fill_in(source, source)).encode()
+    mine.write_bytes(text[: len(text) // 3])  # cut short while saving
+    before = mine.read_bytes()
+    proc = _self_grade(mine, timeout=120)
+    assert proc.returncode == 2
+    assert "is not valid JSON" in proc.stderr and ".ipynb_checkpoints" in proc.stderr
+    assert "Your notebook was not changed" in proc.stderr
+    assert mine.read_bytes() == before and sorted(tmp_path.iterdir()) == [mine]
+
+
+def test_self_grade_names_the_exercise_a_notebook_belongs_to(tmp_path):
+    other = nbformat.read(gc.source_notebook("ex02_gradients"), as_version=4)
+    mine = tmp_path / "ex01_losses.ipynb"
+    nbformat.write(other, mine)
+    before = mine.read_bytes()
+    proc = _self_grade(mine, "--assignment", "ex01_losses", timeout=120)
+    assert proc.returncode == 2
+    assert "this is exercise ex02_gradients's notebook, not ex01_losses's" in proc.stderr
+    assert mine.read_bytes() == before
+
+
+def test_self_grade_says_a_read_only_cell_was_changed(tmp_path):
+    source = nbformat.read(gc.source_notebook("ex01_losses"), as_version=4)
+    nb = gc.fill_in(source, source)
+    tests = gc.grade_cells(nb)
+    tests["test_mse"].source = "checks.passed('Task 1')"  # "fixing" a test
+    imports = next(c for c in nb.cells if c.metadata.get("nbgrader", {}).get("grade_id")
+                   == "imports")
+    imports.source += "\nnp.allclose = lambda *a, **k: True"
+    mine = tmp_path / "ex01_losses.ipynb"
+    nbformat.write(nb, mine)
+    before = mine.read_bytes()
+    proc = _self_grade(mine)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    out = proc.stdout
+    assert "a read-only cell ('imports') was changed" in out
+    assert "a test cell ('test_mse') was changed" in out and "Restore it from the original" in out
+    assert "9 / 9" in out  # graded with the original cells
+    assert mine.read_bytes() == before
