@@ -426,12 +426,21 @@ def _autograde(api_for, root: Path, assignment: str, students: list[str]) -> dic
     reports = stage(root, assignment, students, staged)
     print(api_for(staged).autograde(assignment, "*", force=True, create=True).get("log", ""))
     graded = root / "autograded" / "{}" / assignment / f"{assignment}.ipynb"
-    failed = {s: "the autograder could not run this notebook (the instructor's log says why), "
-                 "so every task scores zero." for s in students
-              if not Path(str(graded).format(s)).is_file()}
-    if failed:  # only these are staged now: "*" grades them alone
+
+    def not_graded(among):
+        return [s for s in among if not Path(str(graded).format(s)).is_file()]
+
+    failed = not_graded(students)
+    if failed:  # once more as they are (a kernel that did not start in time, say) ...
         shutil.rmtree(staged, ignore_errors=True)
-        reports |= stage(root, assignment, list(failed), staged, fail=failed)
+        reports |= stage(root, assignment, failed, staged)
+        print(api_for(staged).autograde(assignment, "*", force=True, create=True).get("log", ""))
+        failed = not_graded(failed)
+    if failed:  # ... then as "could not be graded": zero, and feedback that says so
+        shutil.rmtree(staged, ignore_errors=True)
+        reason = ("the autograder could not run this notebook (the instructor's log says why), "
+                  "so every task scores zero.")
+        reports |= stage(root, assignment, failed, staged, fail=dict.fromkeys(failed, reason))
         print(api_for(staged).autograde(assignment, "*", force=True, create=True).get("log", ""))
     shutil.rmtree(staged, ignore_errors=True)
     out = root / "reports" / assignment
