@@ -36,7 +36,8 @@ def test_book_release_has_no_solutions_or_hidden_tests(tmp_path):
         assert f"{{download}}`{name}.ipynb <{name}.ipynb>`" in index
         nb = nbformat.read(out / f"{name}.ipynb", as_version=4)
         assert "NotImplementedError" in "".join(c.source for c in nb.cells)
-        first_code = next(c for c in nb.cells if c.cell_type == "code")
+        first_code = next(c for c in nb.cells if c.cell_type == "code"
+                          and "course-setup" not in c.metadata.get("tags", []))
         assert "import gdlib" in first_code.source and "gdcourse" in first_code.source
         assert not any(c.get("outputs") for c in nb.cells if c.cell_type == "code")
 
