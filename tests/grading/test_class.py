@@ -1,0 +1,179 @@
+"""A whole class: 200 submissions of ex01 graded, on SQLite and on a shared PostgreSQL server.
+
+The class mixes correct, partially correct (one or two of the wrong submissions of
+``wrong/ex01_losses``), broken (unanswered, damaged, another exercise, renamed, a syntax error,
+a deleted test cell) and hostile (``hostile/``, without the endless loops) submissions, each
+with a known score. Graded once by one grader with the default SQLite gradebook (autograde,
+feedback, CSV export), and again by two graders at once that split the class and share a
+PostgreSQL gradebook: every grade is recorded once, equals the expected score, and the two runs
+agree. The throughput of both is printed (``pytest -s``) and written down in
+bench/RESULTS_grading.md.
+"""
+
+from __future__ import annotations
+
+import csv
+import itertools
+import shutil
+import sys
+import threading
+import time
+
+import hostile
+import nbformat
+import postgres
+import pytest
+import wrong_submissions
+from test_hostile import EXPECT_ZERO, FULL
+
+from gdcourse import course as gc
+
+NAME = "ex01_losses"
+CLASS_SIZE = 200
+CHEAP_HOSTILE = [c for c in hostile.CASES
+                 if c.name not in ("infinite_loop", "loop_ignores_interrupt", "printed_output",
+                                   "huge_image")]
+
+
+def build_class(release, source) -> dict[str, tuple[str, bytes, float]]:
+    """student -> (file name, bytes, expected total score)."""
+    total = sum(FULL.values())
+    wrongs = wrong_submissions.load(NAME)
+    points = {w.name: FULL[w.task] for w in wrongs}
+    students: dict[str, tuple[str, bytes, float]] = {}
+
+    def nb_bytes(nb) -> bytes:
+        return nbformat.writes(nb).encode()
+
+    # broken: each has a known score
+    broken = {
+        "unanswered": (nb_bytes(release), 0.0),
+        "syntax_error": (nb_bytes(gc.fill_in(release, source, {"mse": "def mse(pred, target)\n"})),
+                         total - FULL["test_mse"]),
+    }
+    for case in CHEAP_HOSTILE:
+        zero = EXPECT_ZERO.get(case.name, set())
+        name, data = case.make(release, source)
+        students[f"h-{case.name}"] = (name, data, float(total - sum(FULL[g] for g in zero)))
+    pairs = [(a, b) for a, b in itertools.combinations(wrongs, 2) if a.cell != b.cell]
+    mixes = [[w] for w in wrongs] + [list(p) for p in pairs]
+    i = 0
+    while len(students) < CLASS_SIZE:
+        kind = i % 10
+        sid = f"s{i:03d}"
+        if kind < 4:  # correct
+            students[sid] = (f"{NAME}.ipynb", nb_bytes(gc.fill_in(release, source)), total)
+        elif kind < 8:  # partially correct: one or two mistakes
+            mix = mixes[i % len(mixes)]
+            nb = gc.fill_in(release, source, {w.cell: w.code for w in mix})
+            lost = sum({w.task: points[w.name] for w in mix}.values())
+            students[sid] = (f"{NAME}.ipynb", nb_bytes(nb), total - lost)
+        else:
+            key = sorted(broken)[i % len(broken)]
+            students[sid] = (f"{NAME}.ipynb", broken[key][0], broken[key][1])
+        i += 1
+    return students
+
+
+def submit_all(course: gc.Course, students) -> None:
+    for sid, (file_name, data, _) in students.items():
+        folder = course.root / "submitted" / sid / NAME
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / file_name).write_bytes(data)
+
+
+def gradebook_scores(course: gc.Course) -> dict[str, list[tuple[str, float]]]:
+    """student -> [(grade name, score)] straight from the gradebook, duplicates included."""
+    from nbgrader.api import Gradebook
+
+    out: dict[str, list] = {}
+    with Gradebook(course.db_url) as gb:
+        assignment = gb.find_assignment(NAME)
+        for sub in assignment.submissions:
+            for nb in sub.notebooks:
+                out.setdefault(sub.student.id, []).extend(
+                    (g.name, float(g.score or 0)) for g in nb.grades)
+    return out
+
+
+def check_grades(scores, students) -> list[str]:
+    problems = []
+    if set(scores) != set(students):
+        problems.append(f"students in the gradebook: {len(scores)}, in the class: "
+                        f"{len(students)}; missing {sorted(set(students) - set(scores))[:5]}")
+    for sid, grades in scores.items():
+        names = [g for g, _ in grades]
+        if sorted(names) != sorted(FULL):
+            problems.append(f"{sid}: grades {names}")
+        total = sum(s for _, s in grades)
+        if sid in students and total != students[sid][2]:
+            problems.append(f"{sid}: {total}, expected {students[sid][2]}")
+    return problems
+
+
+def rate(n: int, seconds: float) -> str:
+    return f"{n} submissions in {seconds:.0f} s = {60 * n / seconds:.1f} per minute"
+
+
+@pytest.mark.slow
+def test_a_whole_class(tmp_path):
+    course = gc.Course(tmp_path / "sqlite", [NAME], timeout=3600)
+    release = nbformat.read(course.generate(NAME), as_version=4)
+    source = nbformat.read(gc.source_notebook(NAME), as_version=4)
+    students = build_class(release, source)
+    assert len(students) >= 200
+    submit_all(course, students)
+
+    # one grader, the default SQLite gradebook
+    start = time.monotonic()
+    course.run(("autograde", NAME))
+    t_autograde = time.monotonic() - start
+    start = time.monotonic()
+    course.run(("feedback", NAME))
+    t_feedback = time.monotonic() - start
+    n = len(students)
+    print(f"\none grader, SQLite: autograde {rate(n, t_autograde)}; "
+          f"feedback {rate(n, t_feedback)}", file=sys.stderr)
+    scores = gradebook_scores(course)
+    problems = check_grades(scores, students)
+    missing = [s for s in students if not course.feedback_html(NAME, s).is_file()]
+    if missing:
+        problems.append(f"no feedback for {len(missing)}: {missing[:5]}")
+
+    rows = list(csv.DictReader(course.export(tmp_path / "grades.csv").open()))
+    exported = {r["student_id"]: float(r["score"]) for r in rows if r["assignment"] == NAME}
+    if len(rows) != len(students) or exported != {s: v[2] for s, v in students.items()}:
+        problems.append(f"grades.csv: {len(rows)} rows; differs for "
+                        f"{[s for s in students if exported.get(s) != students[s][2]][:5]}")
+    assert not problems, "\n".join(problems[:30])
+
+    # two graders at once, sharing a PostgreSQL gradebook, each grading half of the class
+    why = postgres.unavailable()
+    if why:
+        pytest.fail(f"cannot test the shared gradebook: {why}")
+    with postgres.server() as url:
+        shared = gc.Course(tmp_path / "postgres", [NAME], timeout=3600, db_url=url)
+        shared.generate(NAME)
+        shutil.copytree(course.root / "submitted", shared.root / "submitted")
+        halves = [sorted(students)[0::2], sorted(students)[1::2]]
+        errors: list[BaseException] = []
+
+        def grader(half):
+            try:
+                shared.run(("autograde", f"{NAME}:{','.join(half)}"))
+            except BaseException as err:  # noqa: BLE001 (reported below)
+                errors.append(err)
+
+        start = time.monotonic()
+        threads = [threading.Thread(target=grader, args=(h,)) for h in halves]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        t_parallel = time.monotonic() - start
+        print(f"two graders, PostgreSQL: autograde {rate(n, t_parallel)}", file=sys.stderr)
+        assert not errors, errors[0]
+        again = gradebook_scores(shared)
+    assert not check_grades(again, students), "\n".join(check_grades(again, students)[:30])
+    assert {s: sorted(g) for s, g in again.items()} == \
+        {s: sorted(g) for s, g in scores.items()}, "the second run gave other grades"
