@@ -210,6 +210,20 @@ _ICONS = {
 }  # fmt: skip
 
 
+def _demo_values(draw, values) -> list:
+    """Check a slider demo's arguments; return its values as a list."""
+    if not callable(draw):
+        raise TypeError(f"draw must be a callable draw(ax, value), got {type(draw).__name__}")
+    values = list(values)
+    if not values:
+        raise ValueError("values is empty; pass at least one value to show")
+    return values
+
+
+def _frame_title(label: str, value) -> str:
+    return f"{label} = {value:.3g}" if isinstance(value, numbers.Real) else f"{label} = {value}"
+
+
 def frames_slider(
     draw: Callable,
     values: Sequence,
@@ -251,11 +265,7 @@ def frames_slider(
     """
     from matplotlib.animation import FuncAnimation
 
-    if not callable(draw):
-        raise TypeError(f"draw must be a callable draw(ax, value), got {type(draw).__name__}")
-    values = list(values)
-    if not values:
-        raise ValueError("values is empty; pass at least one value to show")
+    values = _demo_values(draw, values)
     if fig is None:
         fig = plt.figure(figsize=figsize, dpi=dpi)
     ax = fig.axes[0] if fig.axes else fig.add_subplot()
@@ -264,7 +274,7 @@ def frames_slider(
         ax.clear()
         draw(ax, values[i])
         v = values[i]
-        fig.suptitle(f"{label} = {v:.3g}" if isinstance(v, numbers.Real) else f"{label} = {v}")
+        fig.suptitle(_frame_title(label, v))
         return []
 
     anim = FuncAnimation(fig, update, frames=len(values), interval=interval, blit=False)
@@ -312,7 +322,6 @@ def slider_demo(draw: Callable, values: Sequence, label: str, **kwargs):
     -------
     IPython.display.HTML or ipywidgets.Widget
     """
-    values = list(values)
     if os.environ.get("GDLIB_STATIC"):
         return frames_slider(draw, values, label, **kwargs)
     try:
@@ -320,10 +329,7 @@ def slider_demo(draw: Callable, values: Sequence, label: str, **kwargs):
         from IPython.display import display
     except ImportError:  # plain Python or a kernel without ipywidgets
         return frames_slider(draw, values, label, **kwargs)
-    if not callable(draw):
-        raise TypeError(f"draw must be a callable draw(ax, value), got {type(draw).__name__}")
-    if not values:
-        raise ValueError("values is empty; pass at least one value to show")
+    values = _demo_values(draw, values)
     out = widgets.Output()
     fig = kwargs.get("fig")
     if fig is not None:
@@ -336,8 +342,7 @@ def slider_demo(draw: Callable, values: Sequence, label: str, **kwargs):
             for a in f.axes:
                 a.clear()
             draw(f.axes[0] if f.axes else f.add_subplot(), value)
-            f.suptitle(f"{label} = {value:.3g}" if isinstance(value, numbers.Real)
-                       else f"{label} = {value}")
+            f.suptitle(_frame_title(label, value))
             display(f)
             if fig is None:
                 plt.close(f)
