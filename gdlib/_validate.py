@@ -73,3 +73,16 @@ def check_rng(rng, name: str = "rng") -> np.random.Generator:
             f"pass {name}=np.random.default_rng(seed) so results are reproducible"
         )
     return rng
+
+
+def check_float_dtype(dtype) -> np.dtype:
+    """Return ``np.dtype(dtype)`` after checking it is a floating-point type."""
+    try:
+        dt = np.dtype(dtype)
+    except TypeError:
+        dt = None
+    if dt is None or not np.issubdtype(dt, np.floating):
+        raise TypeError(
+            f"dtype must be a floating-point type such as np.float32 or np.float64, got {dtype!r}"
+        )
+    return dt
