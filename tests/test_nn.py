@@ -23,9 +23,10 @@ def check_module(module, x, rng):
     module.forward(x)
     dx = module.backward(R)
     analytic = [g.copy() for g in module.gradients()]
-    assert_gradient_matches(dx, numerical_gradient(J, x))
+    scale = float(np.sum(np.abs(module.forward(x) * R)))  # size of J's terms
+    assert_gradient_matches(dx, numerical_gradient(J, x), scale=scale)
     for p, g in zip(module.parameters(), analytic, strict=True):
-        assert_gradient_matches(g, numerical_gradient(J, p))
+        assert_gradient_matches(g, numerical_gradient(J, p), scale=scale)
 
 
 def away_from_zero(x):
@@ -81,9 +82,10 @@ def test_whole_network_with_cross_entropy():
     dx = net.backward(cross_entropy_grad(net.forward(X), y))
     analytic = [g.copy() for g in net.gradients()]
     assert len(analytic) == 6
-    assert_gradient_matches(dx, numerical_gradient(J, X))
+    scale = J()
+    assert_gradient_matches(dx, numerical_gradient(J, X), scale=scale)
     for p, g in zip(net.parameters(), analytic, strict=True):
-        assert_gradient_matches(g, numerical_gradient(J, p))
+        assert_gradient_matches(g, numerical_gradient(J, p), scale=scale)
 
 
 @given(
@@ -285,3 +287,21 @@ def test_dtype_must_be_a_float_type():
         nn.BatchNorm1d(2, dtype="banana")
     with pytest.raises(ValueError, match="at least one layer"):
         nn.Sequential()
+
+
+def test_the_gradient_check_catches_a_slightly_wrong_backward():
+    class OffTanh(nn.Tanh):
+        def _local_grad(self):
+            return (1 + 1e-4) * super()._local_grad()  # 0.01% too large
+
+    class OffLinear(nn.Linear):
+        def backward(self, grad_out):
+            dx = super().backward(grad_out)
+            self.db *= 1 + 1e-4
+            return dx
+
+    rng = np.random.default_rng(0)
+    x = rng.standard_normal((6, 4))
+    for module in (OffTanh(), OffLinear(4, 3, rng=rng)):
+        with pytest.raises(AssertionError, match="relative error|is off by"):
+            check_module(module, x, rng)
