@@ -84,9 +84,9 @@ def check_cited(where: str, doc: str) -> None:
 def test_the_walk_finds_what_it_should():
     # guards the test itself: a walk that found nothing would pass everything
     assert len(LABELS) >= 20
-    for name in ("gdlib.optim.adam.AdamW", "gdlib.nn.linear.Linear.backward",
-                 "gdlib.nn.activation._Activation.forward", "gdlib.train.fit.fit",
-                 "gdlib.nn.module.Module.parameters", "gdlib.losses.regression.mse"):  # fmt: skip
+    for name in ("gdlib.optim.AdamW", "gdlib.nn.Linear.backward", "gdlib.train.fit",
+                 "gdlib.nn.activation._Activation.forward", "gdlib.nn.Module.parameters",
+                 "gdlib.losses.mse", "gdlib.init.he_normal"):  # fmt: skip
         assert name in API
 
 
@@ -134,3 +134,13 @@ def test_docstring_examples_run(example):
     output = []
     result = runner.run(example, out=output.append)
     assert result.failed == 0, "".join(output)
+
+
+@pytest.mark.parametrize("package", ["gdlib.losses", "gdlib.nn", "gdlib.optim", "gdlib.train"])
+def test_public_objects_report_the_module_they_are_imported_from(package):
+    # gdlib.optim.SGD, not gdlib.optim.sgd.SGD: what a learner types, and what the grading
+    # checks' forbid=[gdlib.optim] expands by (every public callable whose __module__ it is)
+    module = importlib.import_module(package)
+    assert module.__all__
+    for name in module.__all__:
+        assert getattr(module, name).__module__ == package, name
