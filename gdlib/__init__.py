@@ -29,8 +29,8 @@ from .losses import (
     sigmoid,
     softmax,
 )
-from .nn import BatchNorm1d, Identity, Linear, Module, ReLU, Residual, Sequential, Sigmoid, Tanh
-from .optim import SGD, AdaGrad, Adam, Optimizer, RMSprop
+from .nn import BatchNorm1d, Linear, Module, ReLU, Residual, Sequential, Sigmoid, Tanh
+from .optim import SGD, AdaGrad, Adam, AdamW, Optimizer, RMSprop
 from .train import DivergenceError, accuracy, fit, minimize, predict
 
 __version__ = "0.1.0"
@@ -42,9 +42,9 @@ __all__ = [
     "gradient_check", "numerical_gradient", "relative_error",
     "binary_cross_entropy", "binary_cross_entropy_grad", "cross_entropy", "cross_entropy_grad",
     "huber", "huber_grad", "mae", "mae_grad", "mse", "mse_grad", "sigmoid", "softmax",
-    "BatchNorm1d", "Identity", "Linear", "Module", "ReLU", "Residual", "Sequential", "Sigmoid",
+    "BatchNorm1d", "Linear", "Module", "ReLU", "Residual", "Sequential", "Sigmoid",
     "Tanh",
-    "SGD", "AdaGrad", "Adam", "Optimizer", "RMSprop",
+    "SGD", "AdaGrad", "Adam", "AdamW", "Optimizer", "RMSprop",
     "DivergenceError", "accuracy", "fit", "minimize", "predict",
 ]  # fmt: skip
 

@@ -73,3 +73,29 @@ def check_rng(rng, name: str = "rng") -> np.random.Generator:
             f"pass {name}=np.random.default_rng(seed) so results are reproducible"
         )
     return rng
+
+
+def check_float_dtype(dtype) -> np.dtype:
+    """Return ``np.dtype(dtype)`` after checking it is a floating-point type."""
+    try:
+        dt = np.dtype(dtype)
+    except TypeError:
+        dt = None
+    if dt is None or not np.issubdtype(dt, np.floating):
+        raise TypeError(
+            f"dtype must be a floating-point type such as np.float32 or np.float64, got {dtype!r}"
+        )
+    return dt
+
+
+def check_pred_target(pred, target, pred_name: str = "pred", target_name: str = "target"):
+    """Validate a (prediction, target) pair; return both as float arrays of pred's dtype."""
+    pred = as_float_array(pred, pred_name)
+    target = np.asarray(target)
+    if target.dtype == bool or np.issubdtype(target.dtype, np.integer):
+        target = target.astype(pred.dtype)
+    target = as_float_array(target, target_name).astype(pred.dtype, copy=False)
+    check_same_shape(pred, target, pred_name, target_name)
+    if pred.size == 0:
+        raise ValueError(f"{pred_name} is empty; a mean loss needs at least one element")
+    return pred, target

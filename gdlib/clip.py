@@ -1,8 +1,8 @@
-r"""Gradient clipping, Chapter 6 (Vanishing and exploding gradients).
+r"""Gradient clipping, Chapter 6 (:ref:`exploding-gradients-and-gradient-clipping`).
 
-Both functions change the gradient arrays **in place**, as their
-``torch.nn.utils`` namesakes do, so they slot in between ``model.backward``
-and ``opt.step(model.gradients())``.
+Both functions change the gradient arrays **in place**, as their ``torch.nn.utils`` namesakes
+do, so they slot in between ``model.backward`` and ``opt.step(model.gradients())``; the arrays
+keep their dtype.
 """
 
 from __future__ import annotations
@@ -39,7 +39,7 @@ def clip_grad_norm(grads: Sequence[np.ndarray], max_norm: float) -> float:
         g^{(k)} \leftarrow g^{(k)} \cdot \frac{\text{max\_norm}}{\lVert g \rVert + 10^{-6}}
         \quad \text{if } \lVert g \rVert > \text{max\_norm}
 
-    Chapter 6 (Vanishing and exploding gradients). The direction of the full
+    Derived in :ref:`exploding-gradients-and-gradient-clipping`. The direction of the full
     gradient g_t is kept; only its length shrinks.
 
     Parameters
@@ -77,7 +77,7 @@ def clip_grad_norm(grads: Sequence[np.ndarray], max_norm: float) -> float:
     """
     grads = _check_grads(grads)
     max_norm = check_positive(max_norm, "max_norm")
-    total = float(np.sqrt(sum(float(np.sum(g * g)) for g in grads)))
+    total = float(np.sqrt(sum(float(np.vdot(g, g)) for g in grads)))  # ‖g‖² = Σ_k g⁽ᵏ⁾·g⁽ᵏ⁾
     if total > max_norm:
         scale = max_norm / (total + 1e-6)
         for g in grads:
@@ -90,8 +90,8 @@ def clip_grad_value(grads: Sequence[np.ndarray], clip_value: float) -> None:
 
     .. math:: g_i \leftarrow \min(\max(g_i, -c), c)
 
-    Chapter 6 (Vanishing and exploding gradients). Unlike
-    :func:`clip_grad_norm` this can change the gradient's direction.
+    See :ref:`exploding-gradients-and-gradient-clipping`. Unlike :func:`clip_grad_norm` this
+    can change the gradient's direction.
 
     Parameters
     ----------

@@ -1,15 +1,15 @@
 """Seeded synthetic data sets and small data helpers used throughout the book.
 
 Every generator takes an explicit ``rng: np.random.Generator``, so the same seed always
-gives the same data. Classification sets return ``X`` of shape (N, 2), float64, and
-integer labels ``y`` of shape (N,), shuffled.
+gives the same data. Data come as float64 ``X`` of shape (N, D); classification labels
+``y`` of shape (N,) are integers in 0..C-1, shuffled. Convert ``X`` with ``X.astype(np.float32)``
+for a float32 model (``train.fit`` does it for you).
 
 Examples
 --------
->>> import numpy as np
->>> X, y = two_moons(100, np.random.default_rng(0))
->>> X.shape, y.shape, sorted(set(y.tolist()))
-((100, 2), (100,), [0, 1])
+>>> X, y = spirals(300, np.random.default_rng(0), classes=3)
+>>> X.shape, y.shape, np.bincount(y).tolist()
+((300, 2), (300,), [100, 100, 100])
 """
 
 from __future__ import annotations
@@ -26,9 +26,7 @@ from ._validate import (
 
 __all__ = [
     "linear_regression",
-    "two_moons",
     "spirals",
-    "xor",
     "train_test_split",
     "standardize",
     "load_digits",
@@ -48,7 +46,9 @@ def linear_regression(
     b: float = -1.0,
     noise: float = 0.1,
 ) -> tuple[np.ndarray, np.ndarray]:
-    r"""Noisy linear data :math:`y = X w + b + \sigma \varepsilon`, :math:`\varepsilon \sim N(0,1)`.
+    r"""Noisy linear data :math:`y = X w + b + \sigma \xi`, :math:`\xi \sim N(0,1)`.
+
+    The data of :ref:`linear-regression-by-hand`.
 
     Parameters
     ----------
@@ -79,31 +79,29 @@ def linear_regression(
     return X, y
 
 
-def two_moons(n: int, rng: np.random.Generator, noise: float = 0.1):
-    """Two interleaving half circles (class 0 on top, class 1 below), like scikit-learn's.
-
-    Returns ``X`` of shape (N, 2) and ``y`` of shape (N,) with ``n // 2`` examples of class 0.
-    """
-    n = check_positive_int(n, "n")
-    rng = check_rng(rng)
-    noise = check_positive(noise, "noise", allow_zero=True)
-    n0 = n // 2
-    t0 = np.linspace(0.0, np.pi, n0)
-    t1 = np.linspace(0.0, np.pi, n - n0)
-    upper = np.column_stack([np.cos(t0), np.sin(t0)])
-    lower = np.column_stack([1.0 - np.cos(t1), 0.5 - np.sin(t1)])
-    X = np.vstack([upper, lower]) + noise * rng.standard_normal((n, 2))
-    y = np.concatenate([np.zeros(n0, dtype=np.int64), np.ones(n - n0, dtype=np.int64)])
-    return _shuffle(X, y, rng)
-
-
 def spirals(n: int, rng: np.random.Generator, classes: int = 2, noise: float = 0.2):
     """Interleaved spiral arms, one per class (the CS231n spiral set).
 
-    Each class gets ``n // classes`` points (the first ``n % classes`` classes one more),
-    radius growing linearly from 0 to 1 while the angle sweeps 4 radians, arms evenly
+    The classification problem of :ref:`one-problem-four-learning-rates` and Chapter 4's
+    network. Each class gets ``n // classes`` points (the first ``n % classes`` classes one
+    more), radius growing linearly from 0 to 1 while the angle sweeps 4 radians, arms evenly
     rotated, angle jittered by ``noise`` radians.
-    Returns ``X`` of shape (N, 2) and ``y`` of shape (N,) with values in ``0..classes-1``.
+
+    Parameters
+    ----------
+    n : int
+        Number of examples N ≥ ``classes``.
+    rng : numpy.random.Generator
+    classes : int, default 2
+        Number of classes C (arms).
+    noise : float, default 0.2
+        Standard deviation of the angle jitter, in radians.
+
+    Returns
+    -------
+    X : ndarray of shape (N, 2)
+    y : ndarray of shape (N,)
+        Integer labels in 0..C-1.
     """
     n = check_positive_int(n, "n")
     rng = check_rng(rng)
@@ -124,23 +122,10 @@ def spirals(n: int, rng: np.random.Generator, classes: int = 2, noise: float = 0
     return _shuffle(np.vstack(Xs), np.concatenate(ys), rng)
 
 
-def xor(n: int, rng: np.random.Generator, noise: float = 0.2):
-    """Four Gaussian blobs at (±1, ±1); label 1 where exactly one coordinate is positive.
-
-    No linear model separates the classes. Returns ``X`` (N, 2) and ``y`` (N,).
-    """
-    n = check_positive_int(n, "n")
-    rng = check_rng(rng)
-    noise = check_positive(noise, "noise", allow_zero=True)
-    corners = np.array([[-1.0, -1.0], [-1.0, 1.0], [1.0, -1.0], [1.0, 1.0]])
-    which = np.arange(n) % 4  # balanced: corner k gets every fourth example
-    X = corners[which] + noise * rng.standard_normal((n, 2))
-    y = np.array([0, 1, 1, 0], dtype=np.int64)[which]
-    return _shuffle(X, y, rng)
-
-
 def train_test_split(X, y, test_fraction: float, rng: np.random.Generator):
     """Shuffle and split into training and test parts (inputs are not modified).
+
+    See :ref:`three-disjoint-sets-and-standardization`.
 
     Parameters
     ----------
@@ -173,8 +158,18 @@ def train_test_split(X, y, test_fraction: float, rng: np.random.Generator):
 def standardize(X_train, X_test) -> tuple[np.ndarray, np.ndarray]:
     """Scale every feature to zero mean and unit variance using the *training* statistics.
 
-    Constant features (standard deviation 0) are only centred. Returns new arrays
-    ``(X_train_std, X_test_std)`` of shapes (N_train, D) and (N_test, D).
+    See :ref:`three-disjoint-sets-and-standardization`. Constant features (standard deviation
+    0) are only centred.
+
+    Parameters
+    ----------
+    X_train : ndarray of shape (N_train, D), float
+    X_test : ndarray of shape (N_test, D), float
+
+    Returns
+    -------
+    X_train_std, X_test_std : ndarray of shapes (N_train, D) and (N_test, D)
+        New arrays, in the dtype of the inputs.
     """
     X_train = as_float_array(X_train, "X_train")
     X_test = as_float_array(X_test, "X_test")
@@ -191,6 +186,8 @@ def standardize(X_train, X_test) -> tuple[np.ndarray, np.ndarray]:
 
 def load_digits(rng: np.random.Generator | None = None) -> tuple[np.ndarray, np.ndarray]:
     """scikit-learn's bundled 8×8 handwritten digits (1797 images, shipped with the package).
+
+    The data of the capstone, :ref:`the-digits-data`.
 
     Parameters
     ----------

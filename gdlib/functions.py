@@ -1,5 +1,7 @@
 r"""Two-dimensional test surfaces :math:`J(\theta)` for optimizer-path figures (Chapter 3).
 
+Used in :ref:`the-race` and :ref:`local-minima-saddle-points-and-non-convexity`.
+
 Each surface is a small class with ``value(theta)``, ``grad(theta)`` (``__call__`` is
 ``value``), the location of its ``minimum``, all its local ``minima`` and suggested
 plotting ``bounds``. ``theta`` is either one point of shape (2,) or a grid of shape
@@ -33,7 +35,9 @@ __all__ = [
 
 
 class Surface:
-    """Base class: subclasses implement ``_value(x, y)`` and ``_grad(x, y)``.
+    """Base class of the surfaces of :ref:`the-race`: ``value``, ``grad`` and where the minima are.
+
+    Subclasses implement ``_value(x, y)`` and ``_grad(x, y)``.
 
     Attributes
     ----------
@@ -60,12 +64,32 @@ class Surface:
         return theta[0], theta[1]
 
     def value(self, theta) -> float | np.ndarray:
-        r"""Return :math:`J(\theta)`: a float for one point, else shape ``theta.shape[1:]``."""
+        r"""Return :math:`J(\theta)`; see :ref:`the-race`.
+
+        Parameters
+        ----------
+        theta : ndarray of shape (2,) or (2, ...), float
+            One point, or a grid such as ``np.stack(np.meshgrid(xs, ys))``.
+
+        Returns
+        -------
+        float, or ndarray of shape ``theta.shape[1:]``
+        """
         out = np.asarray(self._value(*self._split(theta)), dtype=float)
         return float(out) if out.ndim == 0 else out
 
     def grad(self, theta) -> np.ndarray:
-        r"""Return :math:`\nabla J(\theta)`: a new array of the same shape as ``theta``."""
+        r"""Return :math:`\nabla J(\theta)`; see :ref:`the-race`.
+
+        Parameters
+        ----------
+        theta : ndarray of shape (2,) or (2, ...), float
+
+        Returns
+        -------
+        ndarray of the shape of ``theta``
+            A new array: component 0 is dJ/dθ_1, component 1 is dJ/dθ_2.
+        """
         x, y = self._split(theta)
         gx, gy = self._grad(x, y)
         return np.stack([np.asarray(gx, dtype=float), np.asarray(gy, dtype=float)])
@@ -81,7 +105,9 @@ class Surface:
 
 
 class IllConditionedQuadratic(Surface):
-    r"""Axis-aligned quadratic bowl with condition number :math:`\kappa = L / \mu`.
+    r"""Axis-aligned quadratic bowl with condition number :math:`\kappa = L / \lambda_{\min}`.
+
+    The example of :ref:`why-plain-gradient-descent-is-slow-ill-conditioning`:
 
     .. math::
         J(\theta) = \tfrac12 (a\,\theta_1^2 + b\,\theta_2^2), \qquad
@@ -94,18 +120,19 @@ class IllConditionedQuadratic(Surface):
 
     Attributes
     ----------
-    L, mu : float
-        Largest and smallest curvature; gradient descent converges iff ``lr < 2 / L``.
+    L, lambda_min : float
+        Largest and smallest eigenvalue of the Hessian ∇²J = diag(a, b): L = λ_max and λ_min.
+        Gradient descent converges iff ``lr < 2 / L``.
     kappa : float
-        Condition number ``L / mu``.
+        Condition number κ = L / λ_min.
     """
 
     def __init__(self, a: float = 1.0, b: float = 20.0) -> None:
         self.a = check_positive(a, "a")
         self.b = check_positive(b, "b")
         self.L = max(self.a, self.b)
-        self.mu = min(self.a, self.b)
-        self.kappa = self.L / self.mu
+        self.lambda_min = min(self.a, self.b)
+        self.kappa = self.L / self.lambda_min
         self.minimum = np.zeros(2)
         self.minima = np.zeros((1, 2))
         self.bounds = ((-2.5, 2.5), (-1.5, 1.5))
@@ -118,7 +145,7 @@ class IllConditionedQuadratic(Surface):
 
 
 class Rosenbrock(Surface):
-    r"""Rosenbrock's banana valley, minimum :math:`(a, a^2)`.
+    r"""Rosenbrock's banana valley, minimum :math:`(a, a^2)`; the course of :ref:`the-race`.
 
     .. math::
         J(\theta) = (a - \theta_1)^2 + b\,(\theta_2 - \theta_1^2)^2
@@ -144,6 +171,8 @@ class Rosenbrock(Surface):
 class Saddle(Surface):
     r"""Saddle :math:`J(\theta) = \theta_1^2 - \theta_2^2`; unbounded below, ``minimum`` is None.
 
+    See :ref:`local-minima-saddle-points-and-non-convexity`.
+
     The origin is a stationary point (``stationary_point``) where the gradient vanishes
     but which is not a minimum.
     """
@@ -163,6 +192,8 @@ class Saddle(Surface):
 
 class Himmelblau(Surface):
     r"""Himmelblau's function: four minima, all with :math:`J = 0`.
+
+    See :ref:`local-minima-saddle-points-and-non-convexity`.
 
     .. math::
         J(\theta) = (\theta_1^2 + \theta_2 - 11)^2 + (\theta_1 + \theta_2^2 - 7)^2
@@ -189,7 +220,9 @@ class Himmelblau(Surface):
 
 
 class DoubleWell(Surface):
-    r"""Tilted double well: a global and a worse local minimum (the local-minima discussion).
+    r"""Tilted double well: a global and a worse local minimum.
+
+    See :ref:`local-minima-saddle-points-and-non-convexity`.
 
     .. math::
         J(\theta) = (\theta_1^2 - 1)^2 + \text{tilt}\,\theta_1 + \tfrac12 \theta_2^2

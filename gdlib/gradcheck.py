@@ -1,4 +1,4 @@
-r"""Numerical gradients by central differences, Chapter 2 (Gradients).
+r"""Numerical gradients by central differences, Chapter 2 (:ref:`gradient-checking`).
 
 The check every analytic gradient in this course must pass: perturb one entry
 of θ by ±ε, evaluate the scalar loss J twice, and compare
@@ -26,7 +26,7 @@ TINY = 1e-12
 def numerical_gradient(
     f: Callable[[np.ndarray], float], x: np.ndarray, eps: float = 1e-6
 ) -> np.ndarray:
-    r"""Central-difference gradient of a scalar function, Chapter 2 (Gradients).
+    r"""Central-difference gradient of a scalar function; see :ref:`numerical-differentiation`.
 
     Parameters
     ----------
@@ -94,7 +94,7 @@ def _relative_errors(a, b) -> np.ndarray:
 
 
 def relative_error(a, b) -> float:
-    r"""Largest entrywise relative error between two gradients, Chapter 2 (Gradients).
+    r"""Largest entrywise relative error between two gradients; see :ref:`gradient-checking`.
 
     .. math:: \max_i \frac{|a_i - b_i|}{\max(|a_i| + |b_i|, 10^{-12})}
 
@@ -132,7 +132,18 @@ def relative_error(a, b) -> float:
 
 @dataclass
 class GradCheckResult:
-    """Outcome of :func:`gradient_check`, reporting the worst entry."""
+    """Outcome of :func:`gradient_check` (:ref:`gradient-checking`), reporting the worst entry.
+
+    Attributes
+    ----------
+    max_relative_error : float
+    worst_index : tuple of int
+        Index of the entry with the largest relative error.
+    analytic, numerical : float
+        The two gradients at that entry.
+    passed : bool
+        ``max_relative_error <= rtol``.
+    """
 
     max_relative_error: float
     worst_index: tuple[int, ...]
@@ -156,7 +167,7 @@ def gradient_check(
     eps: float = 1e-6,
     rtol: float = 1e-6,
 ) -> GradCheckResult:
-    r"""Compare an analytic gradient with :func:`numerical_gradient`, Chapter 2 (Gradients).
+    r"""Compare an analytic gradient with :func:`numerical_gradient`; see :ref:`gradient-checking`.
 
     Parameters
     ----------

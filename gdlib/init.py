@@ -1,9 +1,11 @@
-r"""Weight initialisers, Chapter 6 (Vanishing and exploding gradients).
+r"""Weight initialisers, Chapter 6 (:ref:`deriving-the-initialisation`).
 
-Each scheme picks the spread of the initial weights θ so that activations and
-gradients neither shrink nor blow up layer after layer. Weight matrices have
-shape (fan_in, fan_out), the layout ``gdlib.nn.Linear`` uses (``y = x @ W + b``).
-Randomness always comes in as an explicit ``rng: np.random.Generator``.
+Each scheme picks the spread of the initial weights θ so that activations and gradients
+neither shrink nor blow up layer after layer. Every initialiser has one signature,
+``init(fan_in, fan_out, rng, *, dtype=np.float64)``, and returns a weight matrix of shape
+(fan_in, fan_out), the layout ``gdlib.nn.Linear`` uses (``y = x @ W + b``). Randomness always
+comes in as an explicit ``rng: np.random.Generator``; the numbers are drawn in float64 and
+then converted, so a float32 layer starts from the float64 layer's weights, rounded.
 """
 
 from __future__ import annotations
@@ -12,61 +14,88 @@ from collections.abc import Callable
 
 import numpy as np
 
-from ._validate import check_positive, check_positive_int, check_rng
+from ._validate import check_float_dtype, check_positive, check_positive_int, check_rng
+
+__all__ = [
+    "zeros",
+    "normal",
+    "xavier_uniform",
+    "xavier_normal",
+    "he_normal",
+    "he_uniform",
+    "get_initializer",
+]
 
 
 def _check_fans(fan_in, fan_out) -> tuple[int, int]:
     return check_positive_int(fan_in, "fan_in"), check_positive_int(fan_out, "fan_out")
 
 
-def zeros(shape) -> np.ndarray:
-    """All-zero float64 array of the given shape (the usual choice for biases).
+def _draw(rng, method: str, shape: tuple[int, int], dtype, *args) -> np.ndarray:
+    """``rng.<method>(*args, size=shape)``, drawn in float64 and converted to ``dtype``."""
+    dtype = check_float_dtype(dtype)
+    return getattr(check_rng(rng), method)(*args, size=shape).astype(dtype, copy=False)
 
-    Chapter 6 (Vanishing and exploding gradients) shows why zero *weights* fail:
-    every hidden unit then gets the same gradient and they never differ.
+
+def zeros(fan_in: int, fan_out: int, rng: np.random.Generator | None = None, *, dtype=np.float64):
+    """All-zero weights; see :ref:`deriving-the-initialisation` for why they fail.
+
+    Every hidden unit then computes the same thing and gets the same gradient, so they never
+    differ. (Zeros are the usual choice for biases, which ``Linear`` sets itself.)
 
     Parameters
     ----------
-    shape : int or tuple of int
+    fan_in, fan_out : int
+        Positive numbers of inputs and outputs of the layer.
+    rng : numpy.random.Generator, optional
+        Ignored (accepted so every initialiser has the same signature).
+    dtype : numpy float dtype, default np.float64
 
     Returns
     -------
-    ndarray of shape ``shape``, float64
+    ndarray of shape (fan_in, fan_out)
     """
-    return np.zeros(shape, dtype=np.float64)
+    fan_in, fan_out = _check_fans(fan_in, fan_out)
+    return np.zeros((fan_in, fan_out), dtype=check_float_dtype(dtype))
 
 
-def normal(shape, std: float, rng: np.random.Generator) -> np.ndarray:
-    r"""Gaussian weights :math:`\theta_{ij} \sim \mathcal N(0, \text{std}^2)`.
+def normal(
+    fan_in: int, fan_out: int, rng: np.random.Generator, std: float = 0.01, *, dtype=np.float64
+) -> np.ndarray:
+    r"""Gaussian weights :math:`\theta_{ij} \sim \mathcal N(0, \text{std}^2)`, ignoring the fans.
+
+    The classic small fixed spread that :ref:`deriving-the-initialisation` shows vanishing in
+    deep networks.
 
     Parameters
     ----------
-    shape : int or tuple of int
-    std : float
-        Positive standard deviation (0.01 is the classic small choice).
+    fan_in, fan_out : int
+        Positive numbers of inputs and outputs of the layer.
     rng : numpy.random.Generator
+    std : float, default 0.01
+        Positive standard deviation.
+    dtype : numpy float dtype, default np.float64
 
     Returns
     -------
-    ndarray of shape ``shape``, float64
+    ndarray of shape (fan_in, fan_out)
 
     Raises
     ------
     TypeError
         If ``rng`` is not a Generator.
     ValueError
-        If ``std`` is not positive.
+        If a fan is below 1 or ``std`` is not positive.
     """
+    shape = _check_fans(fan_in, fan_out)
     std = check_positive(std, "std")
-    return check_rng(rng).normal(0.0, std, size=shape)
+    return _draw(rng, "normal", shape, dtype, 0.0, std)
 
 
-def _uniform(a: float, fan_in: int, fan_out: int, rng) -> np.ndarray:
-    return check_rng(rng).uniform(-a, a, size=(fan_in, fan_out))
-
-
-def xavier_uniform(fan_in: int, fan_out: int, rng: np.random.Generator) -> np.ndarray:
-    r"""Xavier/Glorot uniform weights, Chapter 6 (Vanishing and exploding gradients).
+def xavier_uniform(
+    fan_in: int, fan_out: int, rng: np.random.Generator, *, dtype=np.float64
+) -> np.ndarray:
+    r"""Xavier/Glorot uniform weights; derived in :ref:`deriving-the-initialisation`.
 
     .. math:: \theta_{ij} \sim U(-a, a), \quad a = \sqrt{6 / (\text{fan\_in} + \text{fan\_out})}
 
@@ -79,29 +108,33 @@ def xavier_uniform(fan_in: int, fan_out: int, rng: np.random.Generator) -> np.nd
     fan_in, fan_out : int
         Positive numbers of inputs and outputs of the layer.
     rng : numpy.random.Generator
+    dtype : numpy float dtype, default np.float64
 
     Returns
     -------
-    ndarray of shape (fan_in, fan_out), float64
+    ndarray of shape (fan_in, fan_out)
 
     Raises
     ------
     TypeError
-        If a fan is not an integer or ``rng`` is not a Generator.
+        If a fan is not an integer, ``rng`` is not a Generator or ``dtype`` not a float type.
     ValueError
         If a fan is below 1.
 
     Examples
     --------
-    >>> xavier_uniform(3, 2, np.random.default_rng(0)).shape
-    (3, 2)
+    >>> xavier_uniform(3, 2, np.random.default_rng(0), dtype=np.float32).dtype
+    dtype('float32')
     """
     fan_in, fan_out = _check_fans(fan_in, fan_out)
-    return _uniform(np.sqrt(6.0 / (fan_in + fan_out)), fan_in, fan_out, rng)
+    a = np.sqrt(6.0 / (fan_in + fan_out))
+    return _draw(rng, "uniform", (fan_in, fan_out), dtype, -a, a)
 
 
-def xavier_normal(fan_in: int, fan_out: int, rng: np.random.Generator) -> np.ndarray:
-    r"""Xavier/Glorot normal weights, Chapter 6 (Vanishing and exploding gradients).
+def xavier_normal(
+    fan_in: int, fan_out: int, rng: np.random.Generator, *, dtype=np.float64
+) -> np.ndarray:
+    r"""Xavier/Glorot normal weights; derived in :ref:`deriving-the-initialisation`.
 
     .. math:: \theta_{ij} \sim \mathcal N(0, \sigma^2), \quad
               \sigma = \sqrt{2 / (\text{fan\_in} + \text{fan\_out})}
@@ -110,11 +143,11 @@ def xavier_normal(fan_in: int, fan_out: int, rng: np.random.Generator) -> np.nda
     """
     fan_in, fan_out = _check_fans(fan_in, fan_out)
     std = np.sqrt(2.0 / (fan_in + fan_out))
-    return check_rng(rng).normal(0.0, std, size=(fan_in, fan_out))
+    return _draw(rng, "normal", (fan_in, fan_out), dtype, 0.0, std)
 
 
-def he_normal(fan_in: int, fan_out: int, rng: np.random.Generator) -> np.ndarray:
-    r"""He/Kaiming normal weights, Chapter 6 (Vanishing and exploding gradients).
+def he_normal(fan_in: int, fan_out: int, rng: np.random.Generator, *, dtype=np.float64):
+    r"""He/Kaiming normal weights; derived in :ref:`deriving-the-initialisation`.
 
     .. math:: \theta_{ij} \sim \mathcal N(0, \sigma^2), \quad \sigma = \sqrt{2 / \text{fan\_in}}
 
@@ -124,30 +157,21 @@ def he_normal(fan_in: int, fan_out: int, rng: np.random.Generator) -> np.ndarray
     Same parameters, return and errors as :func:`xavier_uniform`.
     """
     fan_in, fan_out = _check_fans(fan_in, fan_out)
-    return check_rng(rng).normal(0.0, np.sqrt(2.0 / fan_in), size=(fan_in, fan_out))
+    std = np.sqrt(2.0 / fan_in)
+    return _draw(rng, "normal", (fan_in, fan_out), dtype, 0.0, std)
 
 
-def he_uniform(fan_in: int, fan_out: int, rng: np.random.Generator) -> np.ndarray:
-    r"""He/Kaiming uniform weights, Chapter 6 (Vanishing and exploding gradients).
+def he_uniform(fan_in: int, fan_out: int, rng: np.random.Generator, *, dtype=np.float64):
+    r"""He/Kaiming uniform weights; derived in :ref:`deriving-the-initialisation`.
 
     .. math:: \theta_{ij} \sim U(-a, a), \quad a = \sqrt{6 / \text{fan\_in}}
 
-    Variance 2/fan_in, as :func:`he_normal`.
-
-    Same parameters, return and errors as :func:`xavier_uniform`.
+    Variance 2/fan_in, as :func:`he_normal`. Same parameters, return and errors as
+    :func:`xavier_uniform`.
     """
     fan_in, fan_out = _check_fans(fan_in, fan_out)
-    return _uniform(np.sqrt(6.0 / fan_in), fan_in, fan_out, rng)
-
-
-def _normal_001(fan_in: int, fan_out: int, rng: np.random.Generator) -> np.ndarray:
-    fan_in, fan_out = _check_fans(fan_in, fan_out)
-    return normal((fan_in, fan_out), 0.01, rng)
-
-
-def _zeros(fan_in: int, fan_out: int, rng: np.random.Generator | None = None) -> np.ndarray:
-    fan_in, fan_out = _check_fans(fan_in, fan_out)
-    return zeros((fan_in, fan_out))
+    a = np.sqrt(6.0 / fan_in)
+    return _draw(rng, "uniform", (fan_in, fan_out), dtype, -a, a)
 
 
 _INITIALIZERS: dict[str, Callable[..., np.ndarray]] = {
@@ -157,26 +181,26 @@ _INITIALIZERS: dict[str, Callable[..., np.ndarray]] = {
     "xavier": xavier_uniform,
     "xavier_uniform": xavier_uniform,
     "xavier_normal": xavier_normal,
-    "normal": _normal_001,
-    "zeros": _zeros,
+    "normal": normal,
+    "zeros": zeros,
 }
 
 
 def get_initializer(name: str) -> Callable[..., np.ndarray]:
     """Look up a weight initialiser by name (used by ``gdlib.nn.Linear``).
 
+    See :ref:`deriving-the-initialisation`.
+
     Parameters
     ----------
     name : str
         One of ``"he"`` (= ``"he_normal"``), ``"he_uniform"``, ``"xavier"``
-        (= ``"xavier_uniform"``), ``"xavier_normal"``, ``"normal"``
-        (std 0.01) or ``"zeros"``.
+        (= ``"xavier_uniform"``), ``"xavier_normal"``, ``"normal"`` (std 0.01) or ``"zeros"``.
 
     Returns
     -------
     callable
-        ``init(fan_in, fan_out, rng)`` returning a float64 array of shape
-        (fan_in, fan_out). ``"zeros"`` ignores ``rng``.
+        ``init(fan_in, fan_out, rng, *, dtype=np.float64)`` returning shape (fan_in, fan_out).
 
     Raises
     ------

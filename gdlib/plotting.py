@@ -1,5 +1,5 @@
-r"""The few figure helpers the chapters reuse: optimizer paths on contours, loss curves,
-per-layer gradient norms, and a slider demo that works in the static book.
+r"""The few figure helpers the chapters reuse: optimizer paths on contours and a slider demo
+that works in the static book.
 
 Colours come from the Okabe–Ito palette, which stays distinguishable for the common forms
 of colour blindness; ``use_style()`` makes it the default colour cycle. Every helper draws
@@ -22,8 +22,6 @@ __all__ = [
     "PALETTE",
     "use_style",
     "contour_paths",
-    "loss_curves",
-    "grad_norm_plot",
     "frames_slider",
     "slider_demo",
 ]
@@ -34,7 +32,10 @@ PALETTE = ["#E69F00", "#56B4E9", "#009E73", "#0072B2", "#D55E00", "#CC79A7", "#F
 
 
 def use_style() -> None:
-    """Set matplotlib defaults for the book: palette cycle, readable fonts, light grid."""
+    """Set matplotlib defaults for the book: palette cycle, readable fonts, light grid.
+
+    Every chapter's figures use it, from :ref:`the-first-gradient-descent-figure` on.
+    """
     mpl.rcParams.update(
         {
             "axes.prop_cycle": cycler(color=PALETTE),
@@ -80,7 +81,7 @@ def contour_paths(
     bounds=None,
     resolution: int = 200,
 ):
-    r"""Contours of a 2-D surface with optimizer paths drawn on top (Chapter 3).
+    r"""Contours of a 2-D surface with optimizer paths drawn on top, as in :ref:`the-race`.
 
     Parameters
     ----------
@@ -130,78 +131,6 @@ def contour_paths(
     return ax
 
 
-def loss_curves(
-    curves: Mapping[str, np.ndarray],
-    ax=None,
-    log: bool = True,
-    xlabel: str = "step",
-    ylabel: str = "loss",
-    title: str | None = None,
-):
-    """One line per labelled curve (e.g. per optimizer or learning rate), log y by default.
-
-    Parameters
-    ----------
-    curves : dict of label -> array of shape (T,)
-        Values against step (or epoch) 0..T-1. Non-finite values (a diverged run) are
-        simply not drawn.
-    log : bool
-        Logarithmic y axis (values must then be positive where finite).
-    """
-    ax = _axes(ax)
-    for i, (label, values) in enumerate(curves.items()):
-        values = np.asarray(values, dtype=float)
-        if values.ndim != 1:
-            raise ValueError(f"curve {label!r} must be 1-D, got shape {values.shape}")
-        if log and np.any(values[np.isfinite(values)] <= 0):
-            raise ValueError(f"curve {label!r} has values <= 0; pass log=False to plot it")
-        ax.plot(np.arange(len(values)), values, color=PALETTE[i % len(PALETTE)], label=label)
-    if log:
-        ax.set_yscale("log")
-    ax.set_xlabel(xlabel)
-    ax.set_ylabel(ylabel)
-    if title:
-        ax.set_title(title)
-    if curves:
-        ax.legend(loc="best")
-    return ax
-
-
-def grad_norm_plot(norms, ax=None, labels: Sequence[str] | None = None, title: str | None = None):
-    """Per-layer gradient norms on a log scale (Chapter 6).
-
-    Parameters
-    ----------
-    norms : array of shape (L,) or (E, L)
-        One value per layer: drawn as bars over layer depth 1..L. Or one row per epoch
-        (``History.grad_norms``): drawn as one line per layer over epochs.
-    labels : list of str, optional
-        Legend labels for the lines of a 2-D input (default ``"layer 1"``, ...).
-    """
-    ax = _axes(ax)
-    norms = np.asarray(norms, dtype=float)
-    if norms.ndim == 1:
-        depth = np.arange(1, len(norms) + 1)
-        ax.bar(depth, norms, color=PALETTE[3])
-        ax.set_xticks(depth)
-        ax.set_xlabel("layer")
-    elif norms.ndim == 2:
-        labels = labels or [f"layer {k + 1}" for k in range(norms.shape[1])]
-        if len(labels) != norms.shape[1]:
-            raise ValueError(f"got {len(labels)} labels for {norms.shape[1]} layers")
-        for k in range(norms.shape[1]):
-            ax.plot(norms[:, k], color=PALETTE[k % len(PALETTE)], label=labels[k])
-        ax.set_xlabel("epoch")
-        ax.legend(loc="best")
-    else:
-        raise ValueError(f"norms must have shape (L,) or (E, L), got {norms.shape}")
-    ax.set_yscale("log")
-    ax.set_ylabel(r"$\|\partial J / \partial W\|_2$")
-    if title:
-        ax.set_title(title)
-    return ax
-
-
 _ICONS = {
     "fa-minus": "&minus;", "fa-plus": "+", "fa-fast-backward": "&#x23EE;",
     "fa-step-backward": "&#x23F4;&#x2759;", "fa-play fa-flip-horizontal": "&#x25C0;",
@@ -236,6 +165,8 @@ def frames_slider(
     alt: str | None = None,
 ):
     """A slider demo that needs no running kernel: pre-rendered frames in a JS player.
+
+    The static form of the sliders, first met in :ref:`try-it-a-learning-rate-slider`.
 
     Calls ``draw(ax, value)`` on cleared axes for each value, builds a
     ``matplotlib.animation.FuncAnimation`` and returns its ``to_jshtml`` player, so a reader
@@ -300,6 +231,8 @@ def frames_slider(
 
 def slider_demo(draw: Callable, values: Sequence, label: str, **kwargs):
     """An interactive demo that works both in a live notebook and in the static book.
+
+    The sliders of the chapters, first met in :ref:`try-it-a-learning-rate-slider`.
 
     In a running Jupyter kernel it shows an ipywidgets slider that redraws the figure with
     ``draw(ax, value)``; when the environment variable ``GDLIB_STATIC`` is set (the book build

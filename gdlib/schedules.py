@@ -1,10 +1,11 @@
-r"""Learning-rate schedules: callables ``step -> lr``; Chapter 5 (Choosing the learning rate).
+r"""Learning-rate schedules: callables ``step -> lr``; Chapter 5 (:ref:`learning-rate-schedules`).
 
 A schedule maps the step index k = 0, 1, 2, ... (the number of updates already made) to the
-learning rate η_k used for the next update. It plugs into an optimizer by assignment::
+learning rate η_k used for the next update; K is the total number of steps of a schedule that
+ends. It plugs into an optimizer by assignment (the optimizer checks the value at each step)::
 
     for k in range(n_steps):
-        opt.lr = schedule(k)        # or apply(schedule, opt, k)
+        opt.lr = schedule(k)
         opt.step(grads)
 
 Every schedule here returns a positive η_k for every k, except :class:`CosineAnnealing`
@@ -26,7 +27,6 @@ __all__ = [
     "ExponentialDecay",
     "CosineAnnealing",
     "LinearWarmup",
-    "apply",
 ]
 
 
@@ -46,7 +46,11 @@ def _check_gamma(gamma) -> float:
 
 
 class Schedule:
-    """Base class: ``schedule(step)`` validates ``step`` and returns η_step as a float."""
+    """Base class of the schedules of :ref:`learning-rate-schedules`.
+
+    ``schedule(step)`` validates ``step`` (an int ≥ 0) and returns η_step as a float;
+    subclasses implement ``_lr(step)``.
+    """
 
     def __call__(self, step: int) -> float:
         return float(self._lr(_check_step(step)))
@@ -60,7 +64,7 @@ class Schedule:
 
 
 class Constant(Schedule):
-    r"""Constant learning rate, :math:`\eta_k = \eta`; Chapter 5 (Choosing the learning rate).
+    r"""Constant learning rate, :math:`\eta_k = \eta`; see :ref:`learning-rate-schedules`.
 
     Parameters
     ----------
@@ -81,7 +85,7 @@ class Constant(Schedule):
 
 
 class StepDecay(Schedule):
-    r"""Multiply η by γ every ``step_size`` steps; Chapter 5 (Choosing the learning rate).
+    r"""Multiply η by γ every ``step_size`` steps; see :ref:`learning-rate-schedules`.
 
     .. math::
 
@@ -116,7 +120,7 @@ class StepDecay(Schedule):
 
 
 class ExponentialDecay(Schedule):
-    r"""Multiply η by γ every step; Chapter 5 (Choosing the learning rate).
+    r"""Multiply η by γ every step; see :ref:`learning-rate-schedules`.
 
     .. math::
 
@@ -144,7 +148,7 @@ class ExponentialDecay(Schedule):
 
 
 class CosineAnnealing(Schedule):
-    r"""Half a cosine from η down to η_min over ``total_steps``; Chapter 5.
+    r"""Half a cosine from η down to η_min over ``total_steps``; see :ref:`learning-rate-schedules`.
 
     .. math::
 
@@ -185,7 +189,7 @@ class CosineAnnealing(Schedule):
 
 
 class LinearWarmup(Schedule):
-    r"""Linear warm-up over W steps, then hand over to another schedule; Chapter 5.
+    r"""Linear warm-up over W steps, then another schedule; see :ref:`learning-rate-schedules`.
 
     .. math::
 
@@ -226,23 +230,3 @@ class LinearWarmup(Schedule):
         if self.after is None:
             return self.lr
         return self.after(step - self.warmup_steps)
-
-
-def apply(schedule: Callable[[int], float], optimizer, step: int) -> float:
-    """Set ``optimizer.lr = schedule(step)`` and return that learning rate.
-
-    Raises
-    ------
-    ValueError, TypeError
-        If the schedule returns a learning rate that is not a positive finite number.
-    """
-    lr = schedule(step)
-    try:
-        lr = check_positive(lr, "lr")
-    except (TypeError, ValueError) as err:
-        raise type(err)(
-            f"schedule {schedule!r} returned an invalid learning rate at step {step}: {err}; "
-            "use a positive min_lr or stop before the schedule ends"
-        ) from None
-    optimizer.lr = lr
-    return lr

@@ -12,37 +12,37 @@ def rng(seed=0):
     return np.random.default_rng(seed)
 
 
-@pytest.mark.parametrize("make", [data.two_moons, data.spirals, data.xor])
-@given(n=st.integers(4, 200), seed=st.integers(0, 2**32 - 1))
+@given(n=st.integers(4, 200), classes=st.integers(1, 4), seed=st.integers(0, 2**32 - 1))
 @settings(max_examples=15, deadline=None)
-def test_classification_sets_shapes_and_determinism(make, n, seed):
-    X, y = make(n, rng(seed))
+def test_spirals_shapes_and_determinism(n, classes, seed):
+    X, y = data.spirals(n, rng(seed), classes=classes)
     assert X.shape == (n, 2) and X.dtype == np.float64
     assert y.shape == (n,) and np.issubdtype(y.dtype, np.integer)
     assert np.all(np.isfinite(X))
-    X2, y2 = make(n, rng(seed))
+    X2, y2 = data.spirals(n, rng(seed), classes=classes)
     np.testing.assert_array_equal(X, X2)
     np.testing.assert_array_equal(y, y2)
 
 
 def test_classes_are_balanced_and_shuffled():
-    X, y = data.two_moons(101, rng())
-    assert np.bincount(y).tolist() == [50, 51]
-    assert not np.all(y[:50] == 0)  # shuffled, not sorted by class
     _, y = data.spirals(10, rng(), classes=3)
     assert np.bincount(y).tolist() == [4, 3, 3]
-    _, y = data.xor(8, rng())
-    assert np.bincount(y).tolist() == [4, 4]
+    _, y = data.spirals(101, rng())
+    assert np.bincount(y).tolist() == [51, 50]
+    assert not np.all(y[:51] == 0)  # shuffled, not sorted by class
 
 
-def test_noise_free_sets_lie_on_their_curves():
-    X, y = data.two_moons(50, rng(), noise=0.0)
-    top = X[y == 0]
-    np.testing.assert_allclose(np.hypot(top[:, 0], top[:, 1]), 1.0)
+def test_noise_free_spirals_lie_on_their_arms():
     X, y = data.spirals(30, rng(), classes=3, noise=0.0)
-    assert np.all(np.hypot(X[:, 0], X[:, 1]) <= 1.0 + 1e-12)
-    X, y = data.xor(40, rng(), noise=0.0)
-    np.testing.assert_array_equal(y, (X[:, 0] * X[:, 1] < 0).astype(int))
+    for k in range(3):
+        arm = X[y == k]
+        radius = np.hypot(arm[:, 0], arm[:, 1])
+        order = np.argsort(radius)
+        np.testing.assert_allclose(radius[order], np.linspace(0.0, 1.0, 10), atol=1e-12)
+        # the angle grows linearly with the radius: 4 radians over the arm, rotated by 2πk/3
+        angle = np.arctan2(arm[order, 0], arm[order, 1])[1:]  # x = r sin t, y = r cos t
+        expected = np.linspace(0.0, 4.0, 10)[1:] + 2 * np.pi * k / 3
+        np.testing.assert_allclose(np.angle(np.exp(1j * (angle - expected))), 0.0, atol=1e-9)
 
 
 def test_linear_regression_recovers_weights():
@@ -92,10 +92,10 @@ def test_load_digits():
 @pytest.mark.parametrize(
     "call, error, match",
     [
-        (lambda: data.two_moons(0, rng()), ValueError, "n must be a positive integer"),
-        (lambda: data.two_moons(5.0, rng()), TypeError, "n must be a positive integer"),
-        (lambda: data.xor(5, 0), TypeError, "numpy.random.Generator"),
-        (lambda: data.xor(5, rng(), noise=-1.0), ValueError, "noise must be non-negative"),
+        (lambda: data.spirals(0, rng()), ValueError, "n must be a positive integer"),
+        (lambda: data.spirals(5.0, rng()), TypeError, "n must be a positive integer"),
+        (lambda: data.spirals(5, 0), TypeError, "numpy.random.Generator"),
+        (lambda: data.spirals(5, rng(), noise=-1.0), ValueError, "noise must be non-negative"),
         (lambda: data.spirals(2, rng(), classes=3), ValueError, "at least classes=3"),
         (lambda: data.spirals(5, rng(), classes=0), ValueError, "classes must be"),
         (lambda: data.linear_regression(5, rng(), w=np.ones((2, 2))), ValueError, "1-D"),

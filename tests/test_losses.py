@@ -231,10 +231,19 @@ def test_inputs_are_not_mutated(fn, args):
         assert not any(np.shares_memory(out, a) for a in args)
 
 
-@pytest.mark.parametrize("fn", [f for f, _ in _CALLS], ids=[f.__name__ for f, _ in _CALLS])
-def test_docstring_names_book_section(fn):
-    module_doc = losses.__doc__ or ""
-    assert "Chapter 1 (Loss functions)" in (fn.__doc__ or "") + module_doc
+@pytest.mark.parametrize(("fn", "args"), _CALLS, ids=[f.__name__ for f, _ in _CALLS])
+def test_float32_in_float32_out(fn, args):
+    args32 = [a.astype(np.float32) if a.dtype == np.float64 else a for a in args]
+    out32, out64 = fn(*args32), fn(*args)
+    if isinstance(out32, np.ndarray):
+        assert out32.dtype == np.float32
+    np.testing.assert_allclose(out32, out64, rtol=1e-5, atol=1e-7)
+
+
+def test_float64_targets_meet_float32_predictions_in_float32():
+    pred = np.array([[0.5, 1.0]], dtype=np.float32)
+    assert losses.mse_grad(pred, np.array([[0.0, 1.0]])).dtype == np.float32
+    assert losses.binary_cross_entropy_grad(pred, np.array([[1, 0]])).dtype == np.float32
 
 
 # ---------------------------------------------------------------- bad input

@@ -14,7 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from hypothesis.extra.numpy import array_shapes, arrays
 
-from gdlib.optim import SGD, AdaGrad, Adam, Optimizer, RMSprop
+from gdlib.optim import SGD, AdaGrad, Adam, AdamW, Optimizer, RMSprop
 
 A = np.array([[2.0, 1.0], [1.0, 2.0]])
 THETA0 = np.array([1.0, 0.0])
@@ -53,11 +53,17 @@ _rms_d2 = _rms_g2 / np.sqrt(_rms_s2)
 # no weight decay: g_2 = Aθ_1 = (1.7, 0.7)
 #   m_2 = 0.9·0.1·(2, 1) + 0.1·(1.7, 0.7) = (0.35, 0.16);         m̂_2 = m_2 / (1 - 0.81)
 #   s_2 = 0.999·0.001·(4, 1) + 0.001·(2.89, 0.49) = (0.006886, 0.001489); ŝ_2 = s_2 / 0.001999
-# weight decay λ = 0.5: g'_t = (A + 0.5 I)θ, g'_1 = (2.5, 1), g'_2 = (2.15, 0.65)
+# L2 weight decay ω = 0.5: g'_t = (A + 0.5 I)θ, g'_1 = (2.5, 1), g'_2 = (2.15, 0.65)
 #   m_2 = 0.09·(2.5, 1) + 0.1·(2.15, 0.65) = (0.44, 0.155)
 #   s_2 = 0.000999·(6.25, 1) + 0.001·(4.6225, 0.4225) = (0.01086625, 0.0014215)
-def _adam2(m2, s2):
-    return np.array([0.9, -0.1]) - 0.1 * (np.array(m2) / 0.19) / np.sqrt(np.array(s2) / 0.001999)
+# AdamW, decoupled ω = 0.5: θ shrinks by (1 - ηω) = 0.95 before each Adam step on g_t = Aθ_{t-1}
+#   step 1: 0.95·θ_0 = (0.95, 0), then -0.1 sign(g_1): θ_1 = (0.85, -0.1)
+#   step 2: g_2 = Aθ_1 = (1.6, 0.65); 0.95·θ_1 = (0.8075, -0.095)
+#   m_2 = 0.09·(2, 1) + 0.1·(1.6, 0.65) = (0.34, 0.155)
+#   s_2 = 0.000999·(4, 1) + 0.001·(2.56, 0.4225) = (0.006556, 0.0014215)
+def _adam2(m2, s2, start=(0.9, -0.1)):
+    m_hat, s_hat = np.array(m2) / 0.19, np.array(s2) / 0.001999
+    return np.array(start) - 0.1 * m_hat / np.sqrt(s_hat)
 
 
 HAND_CASES = {
@@ -132,6 +138,11 @@ HAND_CASES = {
         [[0.9, -0.1], _adam2([0.44, 0.155], [0.01086625, 0.0014215])],
         RTOL_ADAPTIVE,
     ),
+    "adamw": (
+        lambda p: AdamW(p, lr=0.1, eps=1e-12, weight_decay=0.5),
+        [[0.85, -0.1], _adam2([0.34, 0.155], [0.006556, 0.0014215], start=(0.8075, -0.095))],
+        RTOL_ADAPTIVE,
+    ),
 }
 
 
@@ -162,11 +173,25 @@ def test_eps_is_added_outside_the_square_root(factory, expected):
     np.testing.assert_allclose(run(factory, 1)[0], expected, rtol=RTOL)
 
 
-def test_weight_decay_changes_adam_path():
-    # guards the choice of a non-diagonal A: weight decay must be visible after two steps
-    plain = HAND_CASES["adam"][1][1]
-    decayed = HAND_CASES["adam_weight_decay"][1][1]
-    assert np.abs(np.asarray(plain) - decayed).max() > 1e5 * RTOL_ADAPTIVE
+# A hand case proves something only if a plausible wrong rule misses it: each of these
+# optimizers gets one term wrong (decay ignored, or L2 where decoupled is due, or vice versa).
+WRONG_RULES = [
+    ("sgd_weight_decay", lambda p: SGD(p, lr=0.1)),
+    ("sgd_momentum", lambda p: SGD(p, lr=0.1, momentum=0.5, nesterov=True)),
+    ("adam_weight_decay", lambda p: Adam(p, lr=0.1, eps=1e-12)),
+    ("adam_weight_decay", lambda p: AdamW(p, lr=0.1, eps=1e-12, weight_decay=0.5)),
+    ("adamw", lambda p: Adam(p, lr=0.1, eps=1e-12, weight_decay=0.5)),
+    ("adamw", lambda p: AdamW(p, lr=0.1, eps=1e-12, weight_decay=0.0)),
+    ("rmsprop_momentum", lambda p: RMSprop(p, lr=0.1, alpha=0.9, eps=1e-12)),
+]
+
+
+@pytest.mark.parametrize(("name", "wrong"), WRONG_RULES, ids=[n for n, _ in WRONG_RULES])
+def test_hand_cases_catch_a_wrong_rule(name, wrong):
+    _, expected, rtol = HAND_CASES[name]
+    path = run(wrong, len(expected))
+    pairs = zip(path, expected, strict=True)
+    assert not all(np.allclose(got, want, rtol=rtol, atol=1e-15) for got, want in pairs)
 
 
 # --- convergence where theory promises it -----------------------------------------------
@@ -203,6 +228,7 @@ ALL_FACTORIES = {
     "adagrad": lambda p: AdaGrad(p, lr=0.1),
     "rmsprop": lambda p: RMSprop(p, lr=0.1, momentum=0.9),
     "adam": lambda p: Adam(p, lr=0.1, weight_decay=0.1),
+    "adamw": lambda p: AdamW(p, lr=0.1),
 }
 
 
@@ -237,7 +263,11 @@ def test_params_may_be_any_iterable_and_repr_is_readable():
     opt = Adam(p for p in [theta])
     assert opt.params[0] is theta
     assert repr(opt) == "Adam(lr=0.001, betas=(0.9, 0.999), eps=1e-08, weight_decay=0.0, t=0)"
-    assert repr(SGD([theta], lr=0.5)).startswith("SGD(lr=0.5, momentum=0.0, nesterov=False")
+    assert repr(SGD([theta], lr=0.5)) == (
+        "SGD(lr=0.5, momentum=0.0, nesterov=False, weight_decay=0.0, t=0)"
+    )
+    opt = AdamW([theta])
+    assert (opt.lr, opt.betas, opt.eps, opt.weight_decay) == (0.001, (0.9, 0.999), 1e-8, 0.01)
 
 
 def test_state_holds_torch_named_buffers():
@@ -247,14 +277,26 @@ def test_state_holds_torch_named_buffers():
     np.testing.assert_allclose(opt.state["exp_avg"][0], [0.2, 0.1], rtol=RTOL)  # 0.1 g_1
     np.testing.assert_allclose(opt.state["exp_avg_sq"][0], [0.004, 0.001], rtol=RTOL)
     assert SGD([theta], lr=0.1).state == {}
-    assert set(RMSprop([theta], momentum=0.5).state) == {"square_avg", "velocity"}
+    assert set(SGD([theta], lr=0.1, momentum=0.5).state) == {"momentum_buffer"}
+    assert set(AdaGrad([theta]).state) == {"sum"}
+    assert set(RMSprop([theta]).state) == {"square_avg"}
+    assert set(RMSprop([theta], momentum=0.5).state) == {"square_avg", "momentum_buffer"}
+    assert set(AdamW([theta]).state) == {"exp_avg", "exp_avg_sq"}
 
 
-def test_float32_params_stay_float32():
-    theta = np.ones(3, dtype=np.float32)
-    Adam([theta], lr=0.1).step([np.ones(3)])
-    assert theta.dtype == np.float32
-    np.testing.assert_allclose(theta, 0.9, rtol=1e-6)
+@pytest.mark.parametrize("name", list(ALL_FACTORIES))
+def test_float32_params_keep_float32_state_and_match_float64(name):
+    rng = np.random.default_rng(0)
+    theta64 = rng.normal(size=(4, 3))
+    theta32 = theta64.astype(np.float32)
+    opt64, opt32 = ALL_FACTORIES[name]([theta64]), ALL_FACTORIES[name]([theta32])
+    for _ in range(5):
+        g = rng.normal(size=(4, 3))  # float64 grads: converted to the param's dtype
+        opt64.step([g])
+        opt32.step([g])
+    assert theta32.dtype == np.float32
+    assert all(a.dtype == np.float32 for arrays in opt32.state.values() for a in arrays)
+    np.testing.assert_allclose(theta32, theta64, rtol=1e-5, atol=1e-6)
 
 
 @settings(max_examples=30, deadline=None)
@@ -307,6 +349,8 @@ def test_first_steps_on_random_shapes(theta, lr):
         (lambda: Adam([np.zeros(2)], betas=(0.9, -0.1)), ValueError, r"betas\[1\] must be"),
         (lambda: Adam([np.zeros(2)], eps=0), ValueError, "eps must be positive"),
         (lambda: Adam([np.zeros(2)], weight_decay=-1), ValueError, "weight_decay must be"),
+        (lambda: AdamW([np.zeros(2)], weight_decay=-1), ValueError, "weight_decay must be"),
+        (lambda: AdamW([np.zeros(2)], betas=(0.9, 1.0)), ValueError, r"betas\[1\] must be"),
     ],
 )
 def test_bad_constructor_arguments(make, exc, match):

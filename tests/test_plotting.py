@@ -61,27 +61,6 @@ def test_contour_paths_linear_levels_for_saddle_and_explicit_levels():
     assert ax.get_ylim() == (-1, 1)
 
 
-def test_loss_curves():
-    ax = plotting.loss_curves({"lr=0.1": [1.0, 0.5, 0.25], "lr=1": [1.0, np.inf, np.nan]})
-    assert legend_labels(ax) == ["lr=0.1", "lr=1"]
-    assert len(ax.lines) == 2 and ax.get_yscale() == "log"
-    assert ax.get_xlabel() == "step" and ax.get_ylabel() == "loss"
-    ax = plotting.loss_curves({"a": [1.0, -1.0]}, log=False, xlabel="epoch", title="t")
-    assert ax.get_yscale() == "linear" and ax.get_xlabel() == "epoch" and ax.get_title() == "t"
-    assert plotting.loss_curves({}).get_legend() is None
-
-
-def test_grad_norm_plot_bars_and_lines():
-    ax = plotting.grad_norm_plot([1e-3, 1e-2, 1e-1], title="depth")
-    assert len(ax.patches) == 3 and ax.get_yscale() == "log" and ax.get_xlabel() == "layer"
-    assert ax.get_title() == "depth"
-    ax = plotting.grad_norm_plot(np.ones((5, 3)))
-    assert legend_labels(ax) == ["layer 1", "layer 2", "layer 3"]
-    assert len(ax.lines) == 3 and ax.get_xlabel() == "epoch"
-    ax = plotting.grad_norm_plot(np.ones((5, 2)), labels=["first", "last"])
-    assert legend_labels(ax) == ["first", "last"]
-
-
 def test_frames_slider_builds_a_light_js_player():
     calls = []
 
@@ -118,10 +97,6 @@ def test_frames_slider_with_given_figure_and_labels():
             ValueError,
             r"path 'bad' must have shape \(K, 2\)",
         ),
-        (lambda: plotting.loss_curves({"c": np.ones((2, 2))}), ValueError, "must be 1-D"),
-        (lambda: plotting.loss_curves({"c": [1.0, 0.0]}), ValueError, "log=False"),
-        (lambda: plotting.grad_norm_plot(np.ones((2, 2, 2))), ValueError, r"shape \(L,\) or"),
-        (lambda: plotting.grad_norm_plot(np.ones((2, 2)), labels=["a"]), ValueError, "1 labels"),
     ],
 )
 def test_bad_input(call, error, match):

@@ -17,7 +17,6 @@ from gdlib.schedules import (
     LinearWarmup,
     Schedule,
     StepDecay,
-    apply,
 )
 
 RTOL = 1e-12  # hand values are exact up to float64 round-off
@@ -111,30 +110,26 @@ def test_repr_names_the_arguments():
 # --- plugging into an optimizer ----------------------------------------------------------
 
 
-def test_apply_sets_and_returns_lr():
-    opt = SGD([np.zeros(2)], lr=1.0)
-    assert apply(ExponentialDecay(1.0, 0.5), opt, 2) == 0.25
-    assert opt.lr == 0.25
-
-
 def test_scheduled_sgd_matches_product_of_factors():
     # J(θ) = ½θ², g = θ, so θ_K = θ_0 Π_k (1 - η_k); with η_k = 0.5^(k+1): (1 - ½)(1 - ¼)(1 - ⅛)
     theta = np.array([1.0, -2.0])
     opt = SGD([theta], lr=1.0)
     schedule = ExponentialDecay(0.5, gamma=0.5)
     for k in range(3):
-        apply(schedule, opt, k)
+        opt.lr = schedule(k)
         opt.step([theta.copy()])
     np.testing.assert_allclose(theta, np.array([1.0, -2.0]) * 0.5 * 0.75 * 0.875, rtol=RTOL)
 
 
-def test_apply_refuses_a_zero_learning_rate_naming_the_step():
-    opt = SGD([np.zeros(2)], lr=1.0)
-    with pytest.raises(ValueError, match="invalid learning rate at step 4.*positive min_lr"):
-        apply(CosineAnnealing(1.0, total_steps=4), opt, 4)
-    assert opt.lr == 1.0
-    with pytest.raises(TypeError, match="at step 0"):
-        apply(lambda k: None, opt, 0)
+def test_a_schedule_that_reaches_zero_is_refused_at_the_step_that_uses_it():
+    theta = np.ones(2)
+    opt = SGD([theta], lr=1.0)
+    schedule = CosineAnnealing(0.1, total_steps=4)  # min_lr = 0 from k = 4 on
+    with pytest.raises(ValueError, match="at step 5; if a schedule sets opt.lr"):
+        for k in range(6):
+            opt.lr = schedule(k)
+            opt.step([np.ones(2)])
+    assert opt.t == 4
 
 
 # --- bad input ---------------------------------------------------------------------------

@@ -100,11 +100,19 @@ def test_fit_linear_regression_recovers_line():
     assert hist.val_loss.size == 0 and hist.val_accuracy.size == 0
 
 
-def test_fit_classifies_moons_with_validation():
+def xor_blobs(n, rng, noise=0.2):
+    """Four Gaussian blobs at (±1, ±1); label 1 where exactly one coordinate is positive."""
+    corners = np.array([[-1.0, -1.0], [-1.0, 1.0], [1.0, -1.0], [1.0, 1.0]])
+    which = np.arange(n) % 4
+    X = corners[which] + noise * rng.standard_normal((n, 2))
+    return X, np.array([0, 1, 1, 0])[which]
+
+
+def test_fit_classifies_spirals_with_validation():
     rng = np.random.default_rng(0)
-    X, y = data.two_moons(300, rng, noise=0.1)
+    X, y = data.spirals(300, rng, classes=2, noise=0.1)
     X_tr, X_va, y_tr, y_va = data.train_test_split(X, y, 0.25, rng)
-    model = mlp(rng)
+    model = mlp(rng, h=32)
     opt = Adam(model.parameters(), lr=0.02)
     hist = fit(model, "cross_entropy", X_tr, y_tr, opt, epochs=60, batch_size=32, rng=rng,
                X_val=X_va, y_val=y_va)  # fmt: skip
@@ -116,7 +124,7 @@ def test_fit_classifies_moons_with_validation():
 
 def test_fit_bce_single_logit_on_xor():
     rng = np.random.default_rng(1)
-    X, y = data.xor(200, rng, noise=0.2)
+    X, y = xor_blobs(200, rng, noise=0.2)
     model = mlp(rng, c=1)
     opt = Adam(model.parameters(), lr=0.05)
     hist = fit(model, "bce", X, y, opt, epochs=40, batch_size=25, rng=rng, X_val=X, y_val=y)
@@ -243,3 +251,96 @@ def test_fit_with_a_gdlib_schedule():
                schedule=StepDecay(0.2, step_size=4, gamma=0.5))  # fmt: skip
     np.testing.assert_allclose(hist.lr, 0.2 * 0.5 ** (np.arange(12) // 4))
     assert opt.lr == pytest.approx(0.05)
+
+
+# ---- progress, callback, dtype -------------------------------------------------------
+
+
+def _spiral_run(**kw):
+    rng = np.random.default_rng(0)
+    X, y = data.spirals(96, rng, classes=3)
+    model = mlp(rng, c=3)
+    opt = SGD(model.parameters(), lr=0.1)
+    hist = fit(model, "cross_entropy", X, y, opt, epochs=4, batch_size=32, rng=rng, **kw)
+    return model, hist
+
+
+def test_progress_bar_shows_steps_and_loss_and_changes_nothing(capsys):
+    model, hist = _spiral_run(progress=True)
+    err = capsys.readouterr().err
+    assert "12/12" in err and "loss=" in err and "epoch=4" in err  # 4 epochs × 3 steps
+    _, quiet = _spiral_run()
+    assert capsys.readouterr().err == ""  # off by default
+    np.testing.assert_array_equal(hist.step_loss, quiet.step_loss)
+
+
+def test_callback_sees_each_epoch_and_can_stop_training():
+    seen = []
+
+    def callback(epoch, history):
+        seen.append((epoch, len(history.loss), history.lr.size))
+        return epoch == 2  # stop after the second epoch
+
+    _, hist = _spiral_run(callback=callback)
+    assert seen == [(1, 1, 3), (2, 2, 6)]
+    assert hist.loss.shape == (2,) and hist.step_loss.shape == (6,)
+    _, full = _spiral_run(callback=lambda epoch, history: None)
+    np.testing.assert_array_equal(full.step_loss[:6], hist.step_loss)
+    assert full.loss.shape == (4,)
+    with pytest.raises(TypeError, match="callback must be callable"):
+        _spiral_run(callback=1)
+
+
+def test_callback_snapshots_match_one_fit_call_per_epoch():
+    # what Chapter 7's slider needs: the parameters after every epoch, from a single fit call
+    def setup():
+        rng = np.random.default_rng(0)
+        X, y = data.spirals(96, np.random.default_rng(1), classes=3)
+        model = mlp(rng, c=3)
+        return model, Adam(model.parameters(), lr=0.01), X, y, np.random.default_rng(2)
+
+    model, opt, X, y, rng = setup()
+    snaps = []
+    fit(model, "cross_entropy", X, y, opt, epochs=3, batch_size=32, rng=rng,
+        callback=lambda epoch, h: snaps.append([p.copy() for p in model.parameters()]))  # fmt: skip
+    model, opt, X, y, rng = setup()
+    for epoch in range(3):
+        fit(model, "cross_entropy", X, y, opt, epochs=1, batch_size=32, rng=rng)
+        for got, want in zip(model.parameters(), snaps[epoch], strict=True):
+            np.testing.assert_array_equal(got, want)
+
+
+def test_fit_restores_needs_input_grad_even_when_it_raises():
+    rng = np.random.default_rng(0)
+    model = nn.Sequential(nn.Linear(2, 3, rng=rng), nn.Tanh(), nn.Linear(3, 1, rng=rng))
+    seen = []
+
+    def callback(epoch, history):
+        seen.append(model.needs_input_grad)
+        raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        fit(model, "mse", np.ones((4, 2)), np.ones(4), SGD(model.parameters(), lr=0.1),
+            epochs=2, batch_size=2, rng=rng, callback=callback)  # fmt: skip
+    assert seen == [False] and model.needs_input_grad
+
+
+def test_fit_of_a_float32_model_runs_in_float32_and_agrees_with_float64():
+    def run(dtype):
+        rng = np.random.default_rng(0)
+        X, y = data.spirals(120, np.random.default_rng(1), classes=3)
+        model = nn.Sequential(nn.Linear(2, 16, rng=rng, dtype=dtype), nn.ReLU(),
+                              nn.Linear(16, 3, rng=rng, dtype=dtype))  # fmt: skip
+        opt = Adam(model.parameters(), lr=0.01)
+        hist = fit(model, "cross_entropy", X, y, opt, epochs=3, batch_size=40, rng=rng,
+                   X_val=X, y_val=y, clip_norm=1.0)  # fmt: skip
+        return model, hist
+
+    m32, h32 = run(np.float32)
+    m64, h64 = run(np.float64)
+    for field_name in ("loss", "val_loss", "lr", "grad_norms", "step_loss"):
+        a, b = getattr(h32, field_name), getattr(h64, field_name)
+        assert a.dtype == np.float32
+        np.testing.assert_allclose(a, b, rtol=1e-4, atol=1e-6, err_msg=field_name)
+    for p32, p64 in zip(m32.parameters(), m64.parameters(), strict=True):
+        np.testing.assert_allclose(p32, p64, rtol=1e-4, atol=1e-5)
