@@ -1,15 +1,23 @@
-"""Thread pinning and a description of the machine, for the header of RESULTS.md.
+"""Thread settings and a description of the machine, for the header of RESULTS.md.
 
 ``pin_threads`` must run before numpy (or torch) is imported: OpenBLAS, MKL and OpenMP read
 their thread counts from the environment when they load. It also sets the limits at run time
 (threadpoolctl, ``torch.set_num_threads``) in case something was imported earlier.
+
+``threads(n)`` changes the setting for a block of code at run time, so one process can time
+the libraries both as a user runs them (``threads(None)``: the counts numpy's BLAS and torch
+choose when nothing is set, found once in a clean subprocess) and on one thread.
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import functools
+import json
 import os
 import platform
+import subprocess
 import sys
 
 THREAD_VARS = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")
@@ -25,6 +33,49 @@ def pin_threads(n: int) -> None:
     torch = try_import_torch()
     if torch is not None:
         torch.set_num_threads(n)
+
+
+@functools.cache
+def library_defaults() -> dict[str, int]:
+    """Threads numpy's BLAS and torch use when no variable limits them (a fresh process)."""
+    probe = (
+        "import json, numpy, threadpoolctl\n"
+        "blas = [i['num_threads'] for i in threadpoolctl.threadpool_info()"
+        " if i['user_api'] == 'blas']\n"
+        "try:\n    import torch; t = torch.get_num_threads()\n"
+        "except ImportError:\n    t = None\n"
+        "print(json.dumps({'blas': max(blas or [1]), 'torch': t}))"
+    )
+    env = {k: v for k, v in os.environ.items() if k not in THREAD_VARS}
+    out = subprocess.run(
+        [sys.executable, "-c", probe], env=env, capture_output=True, text=True, check=True
+    )
+    return json.loads(out.stdout)
+
+
+@contextlib.contextmanager
+def threads(n: int | None):
+    """Run a block with ``n`` threads for numpy's BLAS and torch (None: their defaults)."""
+    from threadpoolctl import threadpool_limits
+
+    defaults = library_defaults()
+    torch = try_import_torch()
+    before = torch.get_num_threads() if torch is not None else None
+    with threadpool_limits(n or defaults["blas"], user_api="blas"):
+        if torch is not None:
+            torch.set_num_threads(n or defaults["torch"] or 1)
+        try:
+            yield
+        finally:
+            if torch is not None:
+                torch.set_num_threads(before)
+
+
+def thread_label(n: int | None) -> str:
+    if n is not None:
+        return str(n)
+    d = library_defaults()
+    return f"default ({d['blas']} BLAS, {d['torch']} torch)"
 
 
 def try_import_torch():

@@ -1,22 +1,23 @@
-"""Training speed: gdlib against PyTorch (CPU) and scikit-learn on the capstone MLP.
+"""Training speed: gdlib against PyTorch (CPU) on the capstone MLP.
 
 The workload is the capstone's: sklearn's 8×8 digits (pixels / 16, a stratified 80/20
 split with a fixed seed), an MLP 64 → 128 → ReLU → 64 → ReLU → 10 trained with softmax
 cross-entropy (mean over the batch) and Adam (lr 1e-3, betas (0.9, 0.999), eps 1e-8, no
-weight decay), reshuffled every epoch. Every framework starts from the same He-initialised
-weights except scikit-learn, which draws its own (it has no way to take them).
+weight decay), reshuffled every epoch. Both frameworks start from the same He-initialised
+weights, built in the dtype being timed (``nn.Linear(..., dtype=np.float32)``).
 
 gdlib is timed twice: through ``gdlib.train.fit`` (what the chapters call: it also records
 the loss, learning rate and per-layer gradient norms and checks for divergence at every
 step) and through a bare loop (forward, loss gradient, backward, ``Adam.step``) that does
-exactly what the torch loop does. The torch loop indexes the in-memory tensors with a
-fresh permutation (no DataLoader, which would only slow torch down).
+exactly what the torch loop does. Both skip the first layer's dJ/dX (``fit`` on its own, the
+loop by ``model.needs_input_grad = False``), as torch does for an input without
+``requires_grad``. The torch loop indexes the in-memory tensors with a fresh permutation
+(no DataLoader, which would only slow torch down).
 """
 
 from __future__ import annotations
 
 import time
-import warnings
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,7 +27,7 @@ import numpy as np
 import gdlib
 from gdlib import losses, nn, optim
 
-from .env import try_import_torch
+from .env import thread_label, threads, try_import_torch
 
 SIZES = (64, 128, 64, 10)
 LR = 1e-3
@@ -65,19 +66,13 @@ def initial_weights(seed: int) -> list[np.ndarray]:
 
 
 def gdlib_model(seed: int, dtype) -> nn.Sequential:
-    """The capstone MLP; for float32 its parameter and gradient arrays are cast once."""
+    """The capstone MLP in the given dtype (the float64 draws of the initialiser, rounded)."""
     rng = np.random.default_rng(seed)
     a, b, c, d = SIZES
-    model = nn.Sequential(
-        nn.Linear(a, b, rng=rng), nn.ReLU(), nn.Linear(b, c, rng=rng), nn.ReLU(),
-        nn.Linear(c, d, rng=rng),
+    return nn.Sequential(
+        nn.Linear(a, b, rng=rng, dtype=dtype), nn.ReLU(), nn.Linear(b, c, rng=rng, dtype=dtype),
+        nn.ReLU(), nn.Linear(c, d, rng=rng, dtype=dtype),
     )  # fmt: skip
-    if np.dtype(dtype) != np.float64:
-        for layer in model.layers:
-            if isinstance(layer, nn.Linear):
-                for name in ("W", "b", "dW", "db"):
-                    setattr(layer, name, getattr(layer, name).astype(dtype))
-    return model
 
 
 def torch_model(weights: list[np.ndarray], dtype):
@@ -115,6 +110,7 @@ def train_gdlib_fit(data: Digits, dtype, batch: int, epochs: int, seed: int):
 
 def train_gdlib_loop(data: Digits, dtype, batch: int, epochs: int, seed: int):
     model = gdlib_model(seed, dtype)
+    model.needs_input_grad = False  # the data need no gradient
     opt = optim.Adam(model.parameters(), lr=LR)
     grads = model.gradients()
     rng = np.random.default_rng(seed + 1)
@@ -135,6 +131,7 @@ def train_torch(data: Digits, dtype, batch: int, epochs: int, seed: int):
     torch = try_import_torch()
     torch.manual_seed(seed)
     model, tdtype = torch_model(initial_weights(seed), dtype)
+
     opt = torch.optim.Adam(model.parameters(), lr=LR)
     X = torch.from_numpy(data.X_train).to(tdtype)
     y = torch.from_numpy(data.y_train)
@@ -154,63 +151,56 @@ def train_torch(data: Digits, dtype, batch: int, epochs: int, seed: int):
     return seconds, float(np.mean(pred == data.y_test))
 
 
-def train_sklearn(data: Digits, dtype, batch: int, epochs: int, seed: int):
-    from sklearn.exceptions import ConvergenceWarning
-    from sklearn.neural_network import MLPClassifier
-
-    clf = MLPClassifier(
-        hidden_layer_sizes=SIZES[1:-1], activation="relu", solver="adam", alpha=0.0,
-        batch_size=batch, learning_rate_init=LR, max_iter=epochs, shuffle=True, tol=0.0,
-        n_iter_no_change=epochs + 1, random_state=seed,
-    )  # fmt: skip
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", ConvergenceWarning)
-        t0 = time.perf_counter()
-        clf.fit(data.X_train, data.y_train)
-        seconds = time.perf_counter() - t0
-    return seconds, float(clf.score(data.X_test, data.y_test))
-
-
 TRAINERS: dict[str, Callable] = {
     "gdlib fit": train_gdlib_fit,
     "gdlib loop": train_gdlib_loop,
     "torch": train_torch,
-    "sklearn": train_sklearn,
 }
 
 
 def training_speed(
-    batches=(64, 1024), dtypes=("float64", "float32"), epochs: int = 20, repeats: int = 5
+    batches=(64, 256, 1024),
+    dtypes=("float32", "float64"),
+    thread_settings=(None, 1),
+    epochs: int = 20,
+    repeats: int = 5,
 ) -> list[dict]:
     """Median seconds per epoch and final test accuracy of every trainer, side by side.
 
-    The trainers take turns inside each repeat (round robin), so a slow spell of the machine
-    hits all of them alike. One untimed warm-up run each comes first.
+    For each thread setting (None: the libraries' defaults, as a user runs them), dtype and
+    batch size, the trainers take turns inside each repeat (round robin), so a slow spell of
+    the machine hits all of them alike. One untimed warm-up run each comes first.
     """
     data64 = load_digits()
     names = [k for k in TRAINERS if k != "torch" or try_import_torch() is not None]
     rows = []
-    for dtype in dtypes:
-        data = data64.astype(dtype)
-        for batch in batches:
-            times = {k: [] for k in names}
-            accs = {k: [] for k in names}
-            for k in names:
-                TRAINERS[k](data, dtype, batch, 1, 0)  # warm-up
-            for r in range(repeats):
-                for k in names:
-                    seconds, acc = TRAINERS[k](data, dtype, batch, epochs, r)
-                    times[k].append(seconds / epochs)
-                    accs[k].append(acc)
-            for k in names:
-                rows.append(
-                    dict(
-                        dtype=dtype, batch=batch, trainer=k, epochs=epochs,
-                        steps_per_epoch=-(-len(data.X_train) // batch),
-                        epoch_s=float(np.median(times[k])), accuracy=float(np.median(accs[k])),
-                    )
-                )  # fmt: skip
+    for n_threads in thread_settings:
+        with threads(n_threads):
+            for dtype in dtypes:
+                data = data64.astype(dtype)
+                for batch in batches:
+                    rows += _race(names, data, dtype, batch, epochs, repeats, n_threads)
     return rows
+
+
+def _race(names, data, dtype, batch, epochs, repeats, n_threads) -> list[dict]:
+    times = {k: [] for k in names}
+    accs = {k: [] for k in names}
+    for k in names:
+        TRAINERS[k](data, dtype, batch, 1, 0)  # warm-up
+    for r in range(repeats):
+        for k in names:
+            seconds, acc = TRAINERS[k](data, dtype, batch, epochs, r)
+            times[k].append(seconds / epochs)
+            accs[k].append(acc)
+    return [
+        dict(
+            threads=thread_label(n_threads), dtype=dtype, batch=batch, trainer=k, epochs=epochs,
+            steps_per_epoch=-(-len(data.X_train) // batch),
+            epoch_s=float(np.median(times[k])), accuracy=float(np.median(accs[k])),
+        )  # fmt: skip
+        for k in names
+    ]
 
 
 # ---------------------------------------------------------------- overhead outside matmuls
@@ -222,8 +212,8 @@ def step_overhead(
     """Seconds per training step (bare loop and ``fit``) against its matmuls alone.
 
     The floor is the 8 matrix products one step of this MLP needs: 3 forward (x W), 3 for
-    dJ/dW = xᵀ g and 2 for dJ/dx = g Wᵀ (the first layer's dJ/dx is not needed; gdlib's
-    ``Linear.backward`` computes it anyway, and that 9th product counts as overhead).
+    dJ/dW = xᵀ g and 2 for dJ/dx = g Wᵀ (the first layer's dJ/dx is not needed, and both the
+    bare loop, through ``needs_input_grad = False``, and ``fit`` skip it).
     """
     rows = []
     rng = np.random.default_rng(0)
@@ -233,6 +223,7 @@ def step_overhead(
     for dtype in dtypes:
         X = X64.astype(dtype)
         model = gdlib_model(0, dtype)
+        model.needs_input_grad = False
         opt = optim.Adam(model.parameters(), lr=LR)
         grads = model.gradients()
         batches = [(X[i : i + batch], y[i : i + batch]) for i in range(0, n, batch)]
@@ -312,6 +303,7 @@ OPTIMIZERS = {
         lambda p: optim.Adam(p, lr=1e-3, weight_decay=1e-4),
         lambda t, p: t.optim.Adam(p, lr=1e-3, weight_decay=1e-4),
     ),
+    "AdamW": (lambda p: optim.AdamW(p, lr=1e-3), lambda t, p: t.optim.AdamW(p, lr=1e-3)),
 }
 
 
@@ -352,7 +344,7 @@ def optimizer_steps(
     return rows
 
 
-def profile_step(batch: int = 256, dtype="float64", steps: int = 200, top: int = 8) -> list[dict]:
+def profile_step(batch: int = 256, dtype="float32", steps: int = 200, top: int = 8) -> list[dict]:
     """Where one bare training step spends its time: cProfile's top functions by own time."""
     import cProfile
     import pstats
@@ -361,6 +353,7 @@ def profile_step(batch: int = 256, dtype="float64", steps: int = 200, top: int =
     X = rng.standard_normal((batch, SIZES[0])).astype(dtype)
     y = rng.integers(0, SIZES[-1], batch)
     model = gdlib_model(0, dtype)
+    model.needs_input_grad = False
     opt = optim.Adam(model.parameters(), lr=LR)
     grads = model.gradients()
 

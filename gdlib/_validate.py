@@ -18,7 +18,7 @@ def as_float_array(x, name: str) -> np.ndarray:
     gradients of those are meaningless or silently truncated.
     """
     arr = np.asarray(x)
-    if not np.issubdtype(arr.dtype, np.floating):
+    if arr.dtype.kind != "f":  # float16/32/64/longdouble; not int, bool, complex, object
         raise TypeError(
             f"{name} must be a floating-point array, got dtype {arr.dtype}; "
             f"convert it first, e.g. np.asarray({name}, dtype=float)"

@@ -189,3 +189,11 @@ def test_frames_slider_needs_no_network():
     assert "http://" not in html and "https://" not in html
     assert 'class="fa' not in html
     assert "&#x25B6;" in html  # the play button is a plain symbol
+
+
+def test_frames_slider_can_show_progress(capsys):
+    plotting.frames_slider(lambda ax, v: ax.plot([0, v]), [1, 2, 3], "v", progress=True)
+    err = capsys.readouterr().err
+    assert "3/3" in err and "frame" in err
+    plotting.frames_slider(lambda ax, v: None, [1, 2], "v")
+    assert capsys.readouterr().err == ""

@@ -26,3 +26,7 @@ __all__ = [
     "sigmoid", "log_softmax", "softmax", "cross_entropy", "cross_entropy_grad",
     "binary_cross_entropy", "binary_cross_entropy_grad",
 ]  # fmt: skip
+
+for _name in __all__:  # each public object reports the module it is imported from: gdlib.losses.X
+    globals()[_name].__module__ = __name__
+del _name

@@ -33,3 +33,7 @@ from .linear import Linear
 from .module import Module
 
 __all__ = ["Module", "Linear", "ReLU", "Sigmoid", "Tanh", "Sequential", "BatchNorm1d", "Residual"]
+
+for _name in __all__:  # each public object reports the module it is imported from: gdlib.nn.X
+    globals()[_name].__module__ = __name__
+del _name

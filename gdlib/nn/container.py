@@ -47,6 +47,7 @@ class Sequential(Module):
 
     @property
     def needs_input_grad(self) -> bool:
+        """The first layer's flag (see :ref:`the-whole-backward-pass`): dJ/dx or None."""
         return self.layers[0].needs_input_grad
 
     @needs_input_grad.setter

@@ -20,3 +20,7 @@ from .rmsprop import RMSprop
 from .sgd import SGD
 
 __all__ = ["Optimizer", "SGD", "AdaGrad", "RMSprop", "Adam", "AdamW"]
+
+for _name in __all__:  # each public object reports the module it is imported from: gdlib.optim.X
+    globals()[_name].__module__ = __name__
+del _name

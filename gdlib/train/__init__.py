@@ -15,3 +15,7 @@ from .fit import History, accuracy, fit, predict
 from .minimize import DivergenceError, Trajectory, minimize
 
 __all__ = ["DivergenceError", "Trajectory", "History", "minimize", "fit", "predict", "accuracy"]
+
+for _name in __all__:  # each public object reports the module it is imported from: gdlib.train.X
+    globals()[_name].__module__ = __name__
+del _name
