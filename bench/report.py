@@ -124,6 +124,12 @@ def _training(rows, verdicts) -> list[str]:
         "Accuracies differ a little between frameworks: torch starts from gdlib's initial",
         "weights but draws its own shuffles. Batch 1024 takes only 2 steps per epoch, so its",
         "accuracy after the same epochs is lower.",
+        "",
+        "With default threads each library keeps a second thread busy on a machine whose",
+        "cores other jobs share: when the load average (above) is near or over the number of",
+        "cores, a step waits for its second thread to get a core, so those rows swing by",
+        "several times from run to run and between neighbouring rows (torch, whose threads",
+        "spin longer, suffers most). The 1-thread rows are the stable comparison.",
     ]
     return lines
 
