@@ -122,7 +122,8 @@ def machine_lines(threads: int) -> list[str]:
         f"- BLAS under numpy (and so gdlib and scikit-learn): {blas or 'unknown'}",
         f"- threads: {threads} for everyone (OMP/OPENBLAS/MKL_NUM_THREADS, threadpoolctl"
         + (f", torch.set_num_threads({torch.get_num_threads()})" if torch else "")
-        + ")",
+        + "), except where a table says \"default\": "
+        + thread_label(None).replace("default ", "", 1),
     ]
     if coretype:
         lines.append(f"- note: {coretype} was set, which can slow OpenBLAS kernels")

@@ -25,11 +25,12 @@ def _ms(seconds: float) -> str:
     return f"{1e3 * seconds:.2f}"
 
 
-def _when(sec: dict) -> str:
+def _when(sec: dict, threads: str | None = None) -> str:
     load = sec.get("load", [float("nan")] * 2)
     quick = ", --quick smoke run" if sec.get("quick") else ""
+    threads = threads or f"{sec['threads']} thread(s)"
     return (
-        f"_Measured {sec['when']}, {sec['threads']} thread(s), load average "
+        f"_Measured {sec['when']}, {threads}, load average "
         f"{load[0]:.1f} → {load[1]:.1f}{quick}._"
     )
 
@@ -58,7 +59,8 @@ def render(store: dict) -> str:
     ):
         sec = store.get(name)
         body = fn(sec["result"], verdicts) if sec else ["_Not run yet._"]
-        out += [f"## {TITLES[name]}", "", *([_when(sec), ""] if sec else []), *body, ""]
+        threads = "threads as each row says" if name == "training" else None
+        out += [f"## {TITLES[name]}", "", *([_when(sec, threads), ""] if sec else []), *body, ""]
     summary = ["## Targets", "", "| target | result |", "| --- | --- |"]
     summary += [f"| {TARGETS[k]} | {_mark(v)} |" for k, v in verdicts.items()]
     i = out.index("## Machine")
@@ -122,6 +124,12 @@ def _training(rows, verdicts) -> list[str]:
         "Accuracies differ a little between frameworks: torch starts from gdlib's initial",
         "weights but draws its own shuffles. Batch 1024 takes only 2 steps per epoch, so its",
         "accuracy after the same epochs is lower.",
+        "",
+        "With default threads each library keeps a second thread busy on a machine whose",
+        "cores other jobs share: when the load average (above) is near or over the number of",
+        "cores, a step waits for its second thread to get a core, so those rows swing by",
+        "several times from run to run and between neighbouring rows (torch, whose threads",
+        "spin longer, suffers most). The 1-thread rows are the stable comparison.",
     ]
     return lines
 
