@@ -28,7 +28,7 @@ venv: $(STAMP)
 book: $(STAMP)
 	$(BIN)/python -m gdcourse.release --book
 	@# Executed chapters are cached by their own code; a change to gdlib must re-run them too.
-	@h=$$(cat gdlib/*.py | sha256sum | cut -c1-16); \
+	@h=$$(find gdlib -name "*.py" | sort | xargs cat | sha256sum | cut -c1-16); \
 	if [ "$$(cat _build/.gdlib-hash 2>/dev/null)" != "$$h" ]; then \
 		rm -rf _build/.jupyter_cache _build/.doctrees; mkdir -p _build; echo $$h > _build/.gdlib-hash; fi
 	GDLIB_STATIC=1 $(BIN)/jupyter-book build . --warningiserror --nitpick --keep-going

@@ -116,7 +116,8 @@ def relative_error(a, b) -> float:
     -----
     This is the CS231n form with :math:`|a_i| + |b_i|` in the denominator
     (some texts use :math:`\max(|a_i|, |b_i|)`, at most a factor 2 apart).
-    Rough guide in float64: below 1e-7 is good, above 1e-2 means a bug.
+    In float64 a correct gradient passes the course's check, max error ≤ 1e-6
+    (:func:`gradient_check`'s ``rtol``); above 1e-2 means a bug.
     An entry whose true gradient is near zero (below about 1e-4 of the loss)
     can show a large relative error from round-off alone; compare such
     entries with an absolute tolerance instead.

@@ -62,23 +62,11 @@ def public_api() -> dict[str, object]:
 
 API = public_api()
 LABELS = book_labels()
-# Labels gdlib cites that the chapters are about to gain (listed, with their headings, in the
-# plan's LABELS.md for the chapter authors). A docstring citing one is reported as xfail until
-# the label exists; once it does, test_pending_labels_are_still_missing says to drop it here.
-PENDING = {
-    "backward-of-a-linear-layer", "backward-of-elementwise-activations", "the-whole-backward-pass",
-    "binary-cross-entropy", "softmax-cross-entropy", "numerical-differentiation",
-    "the-first-gradient-descent-figure", "try-it-a-learning-rate-slider",
-    "weight-decay-and-adamw", "the-digits-data", "three-disjoint-sets-and-standardization",
-}  # fmt: skip
 
 
 def check_cited(where: str, doc: str) -> None:
-    missing = set(REF.findall(doc)) - LABELS
-    unknown = sorted(missing - PENDING)
-    assert not unknown, f"{where} cites {unknown}, which no chapter defines"
-    if missing:
-        pytest.xfail(f"{where} cites {sorted(missing)}, still to be added to the chapters")
+    missing = sorted(set(REF.findall(doc)) - LABELS)
+    assert not missing, f"{where} cites {missing}, which no chapter defines"
 
 
 def test_the_walk_finds_what_it_should():
@@ -102,16 +90,11 @@ def test_module_docstring_cites_only_existing_sections(module):
     check_cited(module.__name__, module.__doc__ or "")
 
 
-def test_pending_labels_are_still_missing():
-    landed = sorted(PENDING & LABELS)
-    assert not landed, f"{landed} now exist in the chapters: remove them from PENDING"
-
-
 def test_the_label_check_can_fail():
     assert REF.findall("see :ref:`no-such-section` and :ref:`text <gradient-checking>`") == [
         "no-such-section", "gradient-checking",
     ]  # fmt: skip
-    assert "no-such-section" not in LABELS | PENDING and "gradient-checking" in LABELS
+    assert "no-such-section" not in LABELS and "gradient-checking" in LABELS
     with pytest.raises(AssertionError, match="no chapter defines"):
         check_cited("example", ":ref:`no-such-section`")
 
