@@ -2,10 +2,15 @@
 
 import matplotlib
 import numpy as np
+from hypothesis import settings
 
 from gdlib.gradcheck import relative_error
 
 matplotlib.use("Agg")
+
+# The same examples on every run: a property test that fails in CI fails on a laptop too.
+settings.register_profile("course", derandomize=True, print_blob=True)
+settings.load_profile("course")
 
 GRAD_RTOL = 1e-6  # the course's one gradient-check threshold: max relative error ≤ 1e-6
 
