@@ -101,19 +101,20 @@ def grading(students: int = 6) -> dict:
 
     For each assignment: one nbgrader course folder, ``generate_assignment`` once, then
     ``students`` complete submissions (the released notebook filled in with the solutions)
-    autograded and given feedback in one batch (``Course.grade``, one nbgrader process, as an
+    autograded and given feedback in one batch (``Course.grade``, one grading process, as an
     instructor runs it). When ``gdcourse.grade`` exists, the learner's own command
     (``python -m gdcourse.grade``: generate, autograde and feedback for one notebook, in a
     process of its own) is timed on the same notebook too.
     """
-    solutions = ROOT / "solutions"
     try:
         import nbformat
 
-        from gdcourse import course as gc
+        from gdcourse.grading.course import Course, fill_in
+        from gdcourse.grading.layout import Layout
     except ImportError as err:
         return dict(skipped=f"grading infrastructure not importable ({err})")
-    names = gc.assignments(solutions) if solutions.is_dir() else []
+    layout = Layout.course()
+    names = layout.assignments()
     if not names:
         return dict(skipped="no assignments in solutions/ yet")
     has_self_grade = (ROOT / "gdcourse" / "grade.py").is_file()
@@ -122,12 +123,12 @@ def grading(students: int = 6) -> dict:
         row = dict(assignment=name, students=students)
         try:
             with tempfile.TemporaryDirectory(prefix=f"bench-{name}-", dir=_tmp()) as tmp:
-                course = gc.Course(Path(tmp) / "course", [name])
+                course = Course(Path(tmp) / "course", [name])
                 t0 = time.perf_counter()
                 release = course.generate(name)
                 row["generate_s"] = time.perf_counter() - t0
-                source = nbformat.read(gc.source_notebook(name), as_version=4)
-                filled = gc.fill_in(nbformat.read(release, as_version=4), source)
+                source = nbformat.read(layout.source_notebook(name), as_version=4)
+                filled = fill_in(nbformat.read(release, as_version=4), source)
                 for k in range(students):
                     course.submit(name, f"student{k:02d}", filled)
                 t0 = time.perf_counter()

@@ -20,7 +20,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from gdcourse import bootstrap
+from tools import bootstrap
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -99,7 +99,7 @@ def _copy(src: Path, dst_dir: Path) -> Path:
 def test_every_notebook_starts_with_the_setup_cell():
     paths = sorted(ROOT.glob("chapters/*.ipynb")) + sorted(ROOT.glob("solutions/*/*.ipynb"))
     stale = [str(p.relative_to(ROOT)) for p in paths if bootstrap.main(["check", str(p)]) != 0]
-    assert stale == [], f"run `python -m gdcourse.bootstrap apply` on: {stale}"
+    assert stale == [], f"run `python -m tools.bootstrap apply` on: {stale}"
 
 
 def test_chapter_runs_alone_after_installing_the_wheel(tmp_path, wheelhouse, bare_python):

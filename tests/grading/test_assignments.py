@@ -15,9 +15,12 @@ import nbformat
 import pytest
 import wrong_submissions
 
-from gdcourse import course as gc
+from gdcourse.grading.course import Course, fill_in
+from gdcourse.grading.layout import Layout
 
-ASSIGNMENTS = gc.assignments()
+LAYOUT = Layout.course()
+
+ASSIGNMENTS = LAYOUT.assignments()
 
 
 def feedback_text(path) -> str:
@@ -28,8 +31,8 @@ def feedback_text(path) -> str:
 def test_there_are_assignments_with_wrong_submissions():
     assert {"ex01_losses", "ex02_gradients", "ex03_update_rule"} <= set(ASSIGNMENTS)
     for name in ASSIGNMENTS:
-        src = nbformat.read(gc.source_notebook(name), as_version=4)
-        tests, cells = gc.grade_cells(src), gc.solution_cells(src)
+        src = nbformat.read(LAYOUT.source_notebook(name), as_version=4)
+        tests, cells = Layout.test_cells(src), Layout.answer_cells(src)
         assert 3 <= len(tests) <= 6, f"{name}: {len(tests)} graded tasks"
         wrong = wrong_submissions.load(name)
         assert wrong, f"{name}: no wrong submissions in tests/grading/wrong/{name}/"
@@ -43,16 +46,16 @@ def test_there_are_assignments_with_wrong_submissions():
 
 @pytest.mark.parametrize("assignment", ASSIGNMENTS)
 def test_grading(assignment, tmp_path):
-    course = gc.Course(tmp_path / "course", [assignment])
+    course = Course(tmp_path / "course", [assignment])
     release_path = course.generate(assignment)
     release = nbformat.read(release_path, as_version=4)
-    source = nbformat.read(gc.source_notebook(assignment), as_version=4)
+    source = nbformat.read(LAYOUT.source_notebook(assignment), as_version=4)
     wrongs = wrong_submissions.load(assignment)
 
-    course.submit(assignment, "solution", gc.fill_in(release, source))
+    course.submit(assignment, "solution", fill_in(release, source))
     course.submit(assignment, "unmodified", release)
     for w in wrongs:
-        course.submit(assignment, f"wrong-{w.name}", gc.fill_in(release, source, {w.cell: w.code}))
+        course.submit(assignment, f"wrong-{w.name}", fill_in(release, source, {w.cell: w.code}))
     course.grade(assignment)  # raises if nbgrader itself fails on any submission
 
     problems = []

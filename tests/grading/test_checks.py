@@ -1,4 +1,4 @@
-"""gdcourse.checks in-process: each diagnosis fires on its mistake and only there."""
+"""gdcourse.learner.checks in-process: each diagnosis fires on its mistake and only there."""
 
 from __future__ import annotations
 
@@ -6,7 +6,8 @@ import numpy as np
 import pytest
 
 import gdlib
-from gdcourse import checks, mistakes
+from gdcourse.learner import checks
+from gdcourse.learner.mistakes import ex03 as mistakes
 
 P = np.array([[0.5, -1.0, 2.0], [1.5, 0.0, -0.5]])
 T = np.array([[0.0, 0.0, 1.0], [1.0, 1.0, 1.0]])

@@ -26,7 +26,10 @@ import pytest
 import wrong_submissions
 from test_hostile import EXPECT_ZERO, FULL
 
-from gdcourse import course as gc
+from gdcourse.grading.course import Course, fill_in
+from gdcourse.grading.layout import Layout
+
+LAYOUT = Layout.course()
 
 NAME = "ex01_losses"
 CLASS_SIZE = 200
@@ -48,7 +51,7 @@ def build_class(release, source) -> dict[str, tuple[str, bytes, float]]:
     # broken: each has a known score
     broken = {
         "unanswered": (nb_bytes(release), 0.0),
-        "syntax_error": (nb_bytes(gc.fill_in(release, source, {"mse": "def mse(pred, target)\n"})),
+        "syntax_error": (nb_bytes(fill_in(release, source, {"mse": "def mse(pred, target)\n"})),
                          total - FULL["test_mse"]),
     }
     for case in CHEAP_HOSTILE:
@@ -62,10 +65,10 @@ def build_class(release, source) -> dict[str, tuple[str, bytes, float]]:
         kind = i % 10
         sid = f"s{i:03d}"
         if kind < 4:  # correct
-            students[sid] = (f"{NAME}.ipynb", nb_bytes(gc.fill_in(release, source)), total)
+            students[sid] = (f"{NAME}.ipynb", nb_bytes(fill_in(release, source)), total)
         elif kind < 8:  # partially correct: one or two mistakes
             mix = mixes[i % len(mixes)]
-            nb = gc.fill_in(release, source, {w.cell: w.code for w in mix})
+            nb = fill_in(release, source, {w.cell: w.code for w in mix})
             lost = sum({w.task: points[w.name] for w in mix}.values())
             students[sid] = (f"{NAME}.ipynb", nb_bytes(nb), total - lost)
         else:
@@ -75,14 +78,14 @@ def build_class(release, source) -> dict[str, tuple[str, bytes, float]]:
     return students
 
 
-def submit_all(course: gc.Course, students) -> None:
+def submit_all(course: Course, students) -> None:
     for sid, (file_name, data, _) in students.items():
         folder = course.root / "submitted" / sid / NAME
         folder.mkdir(parents=True, exist_ok=True)
         (folder / file_name).write_bytes(data)
 
 
-def gradebook_scores(course: gc.Course) -> dict[str, list[tuple[str, float]]]:
+def gradebook_scores(course: Course) -> dict[str, list[tuple[str, float]]]:
     """student -> [(grade name, score)] straight from the gradebook, duplicates included."""
     from nbgrader.api import Gradebook
 
@@ -117,9 +120,9 @@ def rate(n: int, seconds: float) -> str:
 
 @pytest.mark.slow
 def test_a_whole_class(tmp_path):
-    course = gc.Course(tmp_path / "sqlite", [NAME], timeout=3600)
+    course = Course(tmp_path / "sqlite", [NAME], timeout=3600)
     release = nbformat.read(course.generate(NAME), as_version=4)
-    source = nbformat.read(gc.source_notebook(NAME), as_version=4)
+    source = nbformat.read(LAYOUT.source_notebook(NAME), as_version=4)
     students = build_class(release, source)
     assert len(students) >= 200
     submit_all(course, students)
@@ -152,7 +155,7 @@ def test_a_whole_class(tmp_path):
     if why:
         pytest.fail(f"cannot test the shared gradebook: {why}")
     with postgres.server() as url:
-        shared = gc.Course(tmp_path / "postgres", [NAME], timeout=3600, db_url=url)
+        shared = Course(tmp_path / "postgres", [NAME], timeout=3600, db_url=url)
         shared.generate(NAME)
         shutil.copytree(course.root / "submitted", shared.root / "submitted")
         halves = [sorted(students)[0::2], sorted(students)[1::2]]

@@ -19,7 +19,10 @@ import nbformat
 import pytest
 from traitlets.config.loader import PyFileConfigLoader
 
-from gdcourse import course as gc
+from gdcourse.grading.course import Course, fill_in
+from gdcourse.grading.layout import CHECKOUT, Layout
+
+LAYOUT = Layout.course()
 
 CELL_TIMEOUT = 5
 TEST_CONFIG = f"c.Execute.timeout = {CELL_TIMEOUT}\nc.LimitedExecute.notebook_timeout = 60\n"
@@ -43,7 +46,7 @@ SAYS = {
     "printed_output": "output cut",
     "huge_image": "image left out",
     "patch_numpy": "replaced numpy.allclose, numpy.isclose",
-    "patch_checks": "gdcourse.checks cannot be changed",
+    "patch_checks": "gdcourse.learner.checks cannot be changed",
     "patch_reference": "replaced gdlib.losses.mse",
     "read_hidden_tests": "INITIAL_LOSS = 0.1 is not right",
 }
@@ -70,7 +73,7 @@ def hidden_lines(source: nbformat.NotebookNode, release: nbformat.NotebookNode) 
     """The lines of the hidden tests that the student version does not show anyway."""
     public = re.sub(r"\s+", " ", "\n".join(c.source for c in release.cells))
     out = set()
-    for cell in gc.grade_cells(source).values():
+    for cell in Layout.test_cells(source).values():
         for block in re.findall(r"### BEGIN HIDDEN TESTS\n(.*?)### END HIDDEN TESTS", cell.source,
                                 re.S):
             out |= {line for line in (re.sub(r"\s+", " ", ln).strip()
@@ -85,7 +88,7 @@ def text_of(path: Path) -> str:
 
 
 def test_the_course_sets_its_own_limits():
-    config = PyFileConfigLoader("nbgrader_config.py", path=str(gc.ROOT)).load_config()
+    config = PyFileConfigLoader("nbgrader_config.py", path=str(CHECKOUT)).load_config()
     assert config.Execute.timeout == 30 and config.Execute.interrupt_on_timeout
     limited = config.LimitedExecute
     assert limited.notebook_timeout == 300 and limited.max_restarts == 3
@@ -98,10 +101,10 @@ def test_the_course_sets_its_own_limits():
 @pytest.mark.slow
 def test_hostile_submissions(tmp_path):
     name = hostile.ASSIGNMENT
-    course = gc.Course(tmp_path / "course", [name], config=TEST_CONFIG)
+    course = Course(tmp_path / "course", [name], config=TEST_CONFIG)
     release = nbformat.read(course.generate(name), as_version=4)
-    source = nbformat.read(gc.source_notebook(name), as_version=4)
-    course.submit(name, "honest", gc.fill_in(release, source))
+    source = nbformat.read(LAYOUT.source_notebook(name), as_version=4)
+    course.submit(name, "honest", fill_in(release, source))
     for case in hostile.CASES:
         file_name, data = case.make(release, source)
         folder = course.root / "submitted" / case.name / name

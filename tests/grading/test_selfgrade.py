@@ -9,21 +9,24 @@ import sys
 import nbformat
 import wrong_submissions
 
-from gdcourse import course as gc
+from gdcourse.grading.course import fill_in
+from gdcourse.grading.layout import CHECKOUT, Layout
+
+LAYOUT = Layout.course()
 
 # the command as a learner runs it, wherever the course is installed or checked out
-ENV = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(gc.ROOT),
+ENV = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(CHECKOUT),
                                                                   os.environ.get("PYTHONPATH")]))}
 
 
 def test_self_grade_a_notebook_with_one_mistake(tmp_path):
     name = "ex01_losses"
-    source = nbformat.read(gc.source_notebook(name), as_version=4)
+    source = nbformat.read(LAYOUT.source_notebook(name), as_version=4)
     flip = next(w for w in wrong_submissions.load(name) if w.name == "mse_grad_flipped_sign")
     mine = tmp_path / "learner" / "my attempt.ipynb"  # renamed: found by its cells, not its name
     mine.parent.mkdir()
     # the source with one mistake; its test cells are replaced by the gradebook's when graded
-    nbformat.write(gc.fill_in(source, source, {flip.cell: flip.code}), mine)
+    nbformat.write(fill_in(source, source, {flip.cell: flip.code}), mine)
     before = mine.read_bytes()
 
     proc = subprocess.run([sys.executable, "-m", "gdcourse.grade", str(mine)], cwd=tmp_path,
@@ -57,9 +60,9 @@ def _self_grade(path, *args, timeout=600):
 
 
 def test_self_grade_explains_a_damaged_notebook_and_leaves_it_alone(tmp_path):
-    source = nbformat.read(gc.source_notebook("ex01_losses"), as_version=4)
+    source = nbformat.read(LAYOUT.source_notebook("ex01_losses"), as_version=4)
     mine = tmp_path / "ex01_losses.ipynb"
-    text = nbformat.writes(gc.fill_in(source, source)).encode()
+    text = nbformat.writes(fill_in(source, source)).encode()
     mine.write_bytes(text[: len(text) // 3])  # cut short while saving
     before = mine.read_bytes()
     proc = _self_grade(mine, timeout=120)
@@ -70,7 +73,7 @@ def test_self_grade_explains_a_damaged_notebook_and_leaves_it_alone(tmp_path):
 
 
 def test_self_grade_names_the_exercise_a_notebook_belongs_to(tmp_path):
-    other = nbformat.read(gc.source_notebook("ex02_gradients"), as_version=4)
+    other = nbformat.read(LAYOUT.source_notebook("ex02_gradients"), as_version=4)
     mine = tmp_path / "ex01_losses.ipynb"
     nbformat.write(other, mine)
     before = mine.read_bytes()
@@ -81,9 +84,9 @@ def test_self_grade_names_the_exercise_a_notebook_belongs_to(tmp_path):
 
 
 def test_self_grade_says_a_read_only_cell_was_changed(tmp_path):
-    source = nbformat.read(gc.source_notebook("ex01_losses"), as_version=4)
-    nb = gc.fill_in(source, source)
-    tests = gc.grade_cells(nb)
+    source = nbformat.read(LAYOUT.source_notebook("ex01_losses"), as_version=4)
+    nb = fill_in(source, source)
+    tests = Layout.test_cells(nb)
     tests["test_mse"].source = "checks.passed('Task 1')"  # "fixing" a test
     imports = next(c for c in nb.cells if c.metadata.get("nbgrader", {}).get("grade_id")
                    == "imports")

@@ -18,7 +18,10 @@ from dataclasses import dataclass, field
 
 import nbformat
 
-from gdcourse import course as gc
+from gdcourse.grading.course import fill_in
+from gdcourse.grading.layout import Layout
+
+LAYOUT = Layout.course()
 
 ASSIGNMENT = "ex01_losses"
 TASKS = ["test_mse", "test_mse_grad", "test_cross_entropy", "test_cross_entropy_grad",
@@ -36,7 +39,7 @@ class Case:
 
 
 def _solved(release, source, **cells) -> nbformat.NotebookNode:
-    return gc.fill_in(release, source, cells)
+    return fill_in(release, source, cells)
 
 
 def _bytes(nb) -> bytes:
@@ -48,7 +51,7 @@ def _code(release, source, cell: str, code: str, name: str = f"{ASSIGNMENT}.ipyn
 
 
 def _solution_of(source, cell):
-    return gc.strip_markers(gc.solution_cells(source)[cell].source)
+    return Layout.strip_solution_markers(Layout.answer_cells(source)[cell].source)
 
 
 ALL_ZERO = dict.fromkeys(TASKS, "zero")
@@ -65,8 +68,8 @@ def old_format(release, source):
 
 
 def other_assignment(release, source):
-    other = nbformat.read(gc.source_notebook("ex02_gradients"), as_version=4)
-    return f"{ASSIGNMENT}.ipynb", _bytes(gc.fill_in(other, other))
+    other = nbformat.read(LAYOUT.source_notebook("ex02_gradients"), as_version=4)
+    return f"{ASSIGNMENT}.ipynb", _bytes(fill_in(other, other))
 
 
 def renamed(release, source):
@@ -88,7 +91,7 @@ def deleted_test_cell(release, source):
 
 def edited_test_cell(release, source):
     def edit(nb):
-        cell = gc.grade_cells(nb)["test_cross_entropy"]
+        cell = Layout.test_cells(nb)["test_cross_entropy"]
         cell.source = "# Task 3: cross_entropy (3 points)\nchecks.passed('Task 3')"
     return _edit(release, source, edit)
 

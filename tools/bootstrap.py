@@ -7,8 +7,8 @@ importable it does nothing. The cell is tagged ``remove-cell`` so the rendered b
 
 Usage::
 
-    python -m gdcourse.bootstrap apply chapters/*.ipynb solutions/*/*.ipynb   # insert or update
-    python -m gdcourse.bootstrap check chapters/*.ipynb solutions/*/*.ipynb   # exit 1 if stale
+    python -m tools.bootstrap apply chapters/*.ipynb solutions/*/*.ipynb   # insert or update
+    python -m tools.bootstrap check chapters/*.ipynb solutions/*/*.ipynb   # exit 1 if stale
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from pathlib import Path
 
 import nbformat
 
-from . import __version__
+from gdcourse import __version__
 
 REPOSITORY = "https://github.com/gradient-descent-course/gradient-descent-course"
 TAG = "course-setup"
@@ -78,7 +78,7 @@ def apply(nb: nbformat.NotebookNode) -> bool:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m gdcourse.bootstrap", description=__doc__,
+    parser = argparse.ArgumentParser(prog="python -m tools.bootstrap", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("command", choices=["apply", "check"])
     parser.add_argument("notebooks", nargs="+", type=Path)
