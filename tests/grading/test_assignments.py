@@ -3,7 +3,9 @@
 One test per assignment grades, in one batch: the solution (full marks), the unmodified
 student version (zero, and nothing but failed tests), and every wrong submission of
 ``wrong/<assignment>/`` (less on the task it breaks, full marks elsewhere, and its hint in the
-feedback page). Problems are collected and reported together.
+feedback page). Every one of them is graded a second way, inside the notebook: its cells run in
+a kernel as a learner runs them, and its last cell (``grade_this_notebook``) must print the same
+points as autograde, task by task. Problems are collected and reported together.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from __future__ import annotations
 import html
 import re
 
+import in_kernel
 import nbformat
 import pytest
 import wrong_submissions
@@ -52,10 +55,11 @@ def test_grading(assignment, tmp_path):
     source = nbformat.read(LAYOUT.source_notebook(assignment), as_version=4)
     wrongs = wrong_submissions.load(assignment)
 
-    course.submit(assignment, "solution", fill_in(release, source))
-    course.submit(assignment, "unmodified", release)
+    submissions = {"solution": fill_in(release, source), "unmodified": release}
     for w in wrongs:
-        course.submit(assignment, f"wrong-{w.name}", fill_in(release, source, {w.cell: w.code}))
+        submissions[f"wrong-{w.name}"] = fill_in(release, source, {w.cell: w.code})
+    for student, nb in submissions.items():
+        course.submit(assignment, student, nb)
     course.grade(assignment)  # raises if nbgrader itself fails on any submission
 
     problems = []
@@ -91,4 +95,24 @@ def test_grading(assignment, tmp_path):
                             f"{hint[:300]}")
         if "BEGIN HIDDEN TESTS" in text or "BEGIN SOLUTION" in text:
             problems.append(f"{w.name}: the feedback page shows hidden tests or solutions")
+    problems += disagreements(course, assignment, submissions)
     assert not problems, "\n".join(problems)
+
+
+def disagreements(course, assignment, submissions) -> list[str]:
+    """Each submission graded in the notebook, against autograde's points task by task."""
+    problems = []
+    session = in_kernel.Session()
+    try:
+        for student, nb in submissions.items():
+            assert 'grade_this_notebook("' + assignment + '")' in nb.cells[-1].source
+            printed = session.run_all(nb)
+            here = in_kernel.scores(printed)
+            there = [(r.title.split(" (")[0], r.score, r.max_score)
+                     for r in course.results(assignment, student)]
+            if [(t.split(" (")[0], s, m) for t, s, m in here] != there:
+                problems.append(f"{student}: graded in the notebook {here}, by autograde "
+                                f"{there}:\n{printed}")
+    finally:
+        session.close()
+    return problems

@@ -69,6 +69,12 @@ def test_instructors_release_has_no_solutions_or_hidden_tests(tmp_path):
     released = [course.release(name) for name in names]
     assert all(p.is_file() for p in released)
     assert release.find_leaks([course.root / "release"]) == []
+    for name in names:  # the wheel's stubs are nbgrader's: what the package ships is a release
+        shipped = Layout.solution_free(Layout.read(LAYOUT.source_notebook(name)))
+        ours = {g: Layout.text(c) for g, c in Layout.answer_cells(shipped).items()}
+        theirs = {g: Layout.text(c)
+                  for g, c in Layout.answer_cells(Layout.read(course.release(name))).items()}
+        assert ours == theirs, name
     planted = tmp_path / "leaky.ipynb"  # the same check fails on the source itself
     planted.write_bytes(LAYOUT.source_notebook(names[0]).read_bytes())
     assert release.find_leaks([planted])
