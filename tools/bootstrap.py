@@ -9,6 +9,9 @@ Usage::
 
     python -m tools.bootstrap apply chapters/*.ipynb solutions/*/*.ipynb   # insert or update
     python -m tools.bootstrap check chapters/*.ipynb solutions/*/*.ipynb   # exit 1 if stale
+
+Exit status: 0 done (or every setup cell current); 1 a setup cell is missing or stale, or a
+notebook cannot be read; 2 wrong arguments.
 """
 
 from __future__ import annotations
@@ -85,7 +88,12 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     status = 0
     for path in args.notebooks:
-        nb = nbformat.read(path, as_version=4)
+        try:
+            nb = nbformat.read(path, as_version=4)
+        except (OSError, ValueError) as err:  # missing, or not a notebook (NotJSONError)
+            print(f"{path}: cannot be read ({err})", file=sys.stderr)
+            status = 1
+            continue
         if args.command == "check":
             i = _index(nb)
             if i is None or nb.cells[i].source != SOURCE:

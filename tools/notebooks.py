@@ -11,6 +11,9 @@ Usage::
     python -m tools.notebooks strip chapters/*.ipynb     # drop unchecked outputs only
     python -m tools.notebooks check chapters/*.ipynb     # exit 1 if a notebook is not clean
     python -m tools.notebooks check --no-outputs solutions/*/*.ipynb  # no outputs at all
+
+Exit status: 0 done (or every notebook clean); 1 a notebook is missing or not clean (each
+problem is printed); 2 wrong arguments.
 """
 
 from __future__ import annotations

@@ -10,6 +10,9 @@ them. ``exercises/`` is generated output: never edit or commit it.
 
 ``--check`` searches notebooks, HTML and Markdown files for the solution blocks' and hidden
 tests' lines; the grading tests run it on a fresh release and on the built book.
+
+Exit status: 0 written (or checked) and no leak found; 1 a leak was found (each is printed);
+2 wrong arguments.
 """
 
 from __future__ import annotations
@@ -61,7 +64,10 @@ def secrets(origin: Layout | None = None, kinds: tuple[str, ...] = SECRETS) -> d
 def _text_of(path: Path) -> str:
     raw = path.read_text(encoding="utf-8", errors="replace")
     if path.suffix == ".ipynb":
-        nb = nbformat.reads(raw, as_version=4)
+        try:
+            nb = nbformat.reads(raw, as_version=4)
+        except (ValueError, KeyError):  # not a readable notebook: search its text as it is
+            return raw
         return "\n".join(c.source for c in nb.cells)
     if path.suffix in (".html", ".htm"):
         raw = re.sub(r"<[^>]+>", "", raw)

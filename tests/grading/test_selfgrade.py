@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 
 import nbformat
+import numpy as np
 import wrong_submissions
 
+import gdlib
 from gdcourse.grading.course import fill_in
 from gdcourse.grading.layout import CHECKOUT, Layout
+from gdcourse.learner import checks
+from gdcourse.learner.notebook import run_tests
 
 LAYOUT = Layout.course()
 
@@ -101,3 +106,39 @@ def test_self_grade_says_a_read_only_cell_was_changed(tmp_path):
     assert "a test cell ('test_mse') was changed" in out and "Restore it from the original" in out
     assert "9 / 9" in out  # graded with the original cells
     assert mine.read_bytes() == before
+
+
+def _private_set(tmp_path):
+    """An instructor's own assignment folder: ex01 with a hidden test changed."""
+    private = tmp_path / "private"
+    shutil.copytree(LAYOUT.source_dir / "ex01_losses", private / "ex01_losses")
+    path = private / "ex01_losses" / "ex01_losses.ipynb"
+    nb = nbformat.read(path, as_version=4)
+    cell = Layout.test_cells(nb)["test_initial_loss"]
+    assert "checks.expect_answer(INITIAL_LOSS, np.log(10)," in cell.source
+    cell.source = cell.source.replace("checks.expect_answer(INITIAL_LOSS, np.log(10),",
+                                      "checks.expect_answer(INITIAL_LOSS, np.log(100),")
+    nbformat.write(nb, path)
+    return private
+
+
+def test_an_instructor_grades_against_a_private_set(tmp_path):
+    private = _private_set(tmp_path)
+    source = nbformat.read(LAYOUT.source_notebook("ex01_losses"), as_version=4)
+    mine = tmp_path / "ex01_losses.ipynb"
+    nbformat.write(fill_in(source, source), mine)
+    proc = _self_grade(mine, "--source", str(private))
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert "8 / 9" in proc.stdout and "INITIAL_LOSS = 2.30259 is not right" in proc.stdout
+
+    # the same private tests, inside the notebook
+    namespace = {"np": np, "gdlib": gdlib, "checks": checks}
+    for cell in Layout.answer_cells(source).values():
+        exec(Layout.strip_solution_markers(cell.source), namespace)  # noqa: S102
+    names = set(namespace)
+    theirs = run_tests("ex01_losses", namespace, Layout.of_sources(private))
+    ours = run_tests("ex01_losses", namespace)
+    assert set(namespace) == names, "the tests left names behind"
+    assert [r.score for r in ours] == [1, 2, 3, 2, 1]
+    assert [r.score for r in theirs] == [1, 2, 3, 2, 0]
+    assert "is not right" in theirs[-1].hint

@@ -1,5 +1,7 @@
 """Start a learner's kernel under resource limits (what :mod:`.kernel` runs).
 
+Usage:
+
     python -m gdcourse.grading.sandbox.launcher --as=BYTES --fsize=BYTES --cpu=SECONDS -- CMD...
 
 sets RLIMIT_AS (address space: a runaway allocation raises MemoryError instead of exhausting the
