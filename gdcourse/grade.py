@@ -18,6 +18,7 @@ why, and nothing was changed).
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import sys
 from pathlib import Path
 
@@ -39,13 +40,11 @@ def main(argv: list[str] | None = None) -> int:
     if args.source is not None and not args.source.is_dir():
         print(f"--source {args.source}: no such folder", file=sys.stderr)
         return 2
-    try:
-        import nbformat  # noqa: F401 (the grading extra: nbgrader and nbformat)
-        import nbgrader  # noqa: F401
-    except ImportError as err:
-        print(f"Could not grade {args.notebook}: this command needs nbgrader ({err.name} is not "
-              "installed): pip install 'gdcourse[grading]'. Or grade inside the notebook: its "
-              "last cell runs the hidden tests there.", file=sys.stderr)
+    missing = [m for m in ("nbformat", "nbgrader") if importlib.util.find_spec(m) is None]
+    if missing:  # the grading extra
+        print(f"Could not grade {args.notebook}: this command needs nbgrader ({missing[0]} is "
+              "not installed): pip install 'gdcourse[grading]'. Or grade inside the notebook: "
+              "its last cell runs the hidden tests there.", file=sys.stderr)
         return 2
     from nbformat.reader import NotJSONError
 
