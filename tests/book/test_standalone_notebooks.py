@@ -44,9 +44,14 @@ RUN = textwrap.dedent(
 @pytest.fixture(scope="module")
 def wheelhouse(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("wheels")
+    # built from a copy: an in-tree build writes build/, which two test workers would share
+    tree = tmp_path_factory.mktemp("tree") / "course"
+    shutil.copytree(ROOT, tree, ignore=shutil.ignore_patterns(
+        ".git", ".venv", "_build", "build", "exercises", "bench", "test-artifacts", "*.egg-info",
+        "__pycache__", ".pytest_cache", ".ruff_cache"))
     subprocess.run(
         [sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "--no-build-isolation",
-         "-w", str(out), str(ROOT)],
+         "-w", str(out), str(tree)],
         check=True,
     )
     assert list(out.glob("gdcourse-*.whl")), "no wheel was built"
