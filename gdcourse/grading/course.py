@@ -139,7 +139,7 @@ class Course:
 
     def report(self, assignment: str, student: str) -> dict:
         """What the grader noticed about a submission before running it (see triage)."""
-        path = self.root / "reports" / assignment / f"{student}.json"
+        path = self.layout.triage_report(student, assignment)
         return json.loads(path.read_text()) if path.is_file() else {}
 
     # -- results ----------------------------------------------------------------------------

@@ -97,6 +97,18 @@ class Layout:
     def source_dir(self) -> Path:
         return Path(self.root) / self.source
 
+    @property
+    def release_dir(self) -> Path:
+        return Path(self.root) / self.release
+
+    @property
+    def submitted_dir(self) -> Path:
+        return Path(self.root) / self.submitted
+
+    @property
+    def feedback_dir(self) -> Path:
+        return Path(self.root) / self.feedback
+
     def assignments(self) -> list[str]:
         """Names of the assignments: folders ``exNN_name`` holding ``exNN_name.ipynb``."""
         return sorted(p.name for p in self.source_dir.glob("ex[0-9][0-9]_*")
@@ -106,11 +118,11 @@ class Layout:
         return self.source_dir / assignment / f"{assignment}.ipynb"
 
     def release_notebook(self, assignment: str) -> Path:
-        return Path(self.root) / self.release / assignment / f"{assignment}.ipynb"
+        return self.release_dir / assignment / f"{assignment}.ipynb"
 
     def submission(self, student: str, assignment: str) -> Path:
         """The folder of one student's submission (the notebook and anything beside it)."""
-        return Path(self.root) / self.submitted / student / assignment
+        return self.submitted_dir / student / assignment
 
     def submitted_notebook(self, student: str, assignment: str) -> Path:
         return self.submission(student, assignment) / f"{assignment}.ipynb"
@@ -119,12 +131,20 @@ class Layout:
         return Path(self.root) / self.autograded / student / assignment / f"{assignment}.ipynb"
 
     def feedback_page(self, student: str, assignment: str) -> Path:
-        return Path(self.root) / self.feedback / student / assignment / f"{assignment}.html"
+        return self.feedback_dir / student / assignment / f"{assignment}.html"
+
+    def triage_report(self, student: str, assignment: str) -> Path:
+        """What the grader noticed before running a submission (JSON; the course's own folder)."""
+        return Path(self.root) / "reports" / assignment / f"{student}.json"
+
+    def staging(self, assignment: str, grader: str) -> Path:
+        """Where one grader stages the submissions it autogrades (removed afterwards)."""
+        return Path(self.root) / ".staged" / f"{assignment}-{grader}"
 
     def students(self, assignment: str) -> list[str]:
         """Every student with a submitted folder for ``assignment``."""
-        return sorted(p.parent.name for p in (Path(self.root) / self.submitted).glob(
-            f"*/{assignment}") if p.is_dir())
+        return sorted(p.parent.name for p in self.submitted_dir.glob(f"*/{assignment}")
+                      if p.is_dir())
 
     # -- metadata ------------------------------------------------------------------------------
     @staticmethod

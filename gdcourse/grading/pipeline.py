@@ -56,8 +56,7 @@ def _fast_alembic_version() -> None:
 
 def autograde(api_for, course: Layout, assignment: str, students: list[str]) -> dict[str, dict]:
     """Stage, autograde, and grade again as "could not be graded" whatever nbgrader failed on."""
-    root = Path(course.root)
-    staged = root / ".staged" / f"{assignment}-{os.getpid()}"
+    staged = course.staging(assignment, str(os.getpid()))
 
     def run(which: list[str], fail: dict[str, str] | None = None) -> dict[str, dict]:
         shutil.rmtree(staged, ignore_errors=True)
@@ -78,10 +77,10 @@ def autograde(api_for, course: Layout, assignment: str, students: list[str]) -> 
                   "so every task scores zero.")
         reports |= run(failed, fail=dict.fromkeys(failed, reason))
     shutil.rmtree(staged, ignore_errors=True)
-    out = root / "reports" / assignment
-    out.mkdir(parents=True, exist_ok=True)
     for student, report in reports.items():
-        (out / f"{student}.json").write_text(json.dumps(report, indent=1))
+        path = course.triage_report(student, assignment)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps(report, indent=1))
         for problem in report["problems"]:
             print(f"[{'REJECTED' if report['rejected'] else 'NOTE'}] {student}: {problem}")
     return reports

@@ -24,7 +24,7 @@ import nbformat
 import pytest
 
 from gdcourse.grading.course import fill_in
-from gdcourse.grading.layout import SHIPPED, Layout
+from gdcourse.grading.layout import BEGIN_HIDDEN, BEGIN_SOLUTION, SHIPPED, Layout
 from tools import bootstrap, release
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -122,7 +122,7 @@ def test_chapter_runs_alone_after_installing_the_wheel(tmp_path, wheelhouse, bar
 
 
 def test_released_exercise_runs_alone_and_its_visible_tests_run(tmp_path, wheelhouse, bare_python):
-    release = sorted((ROOT / "release").glob("*/ex01_losses/ex01_losses.ipynb")) or sorted(
+    release = sorted(Layout.course().release_dir.glob("*/ex01_losses/ex01_losses.ipynb")) or sorted(
         (ROOT / "exercises").glob("ex01_losses.ipynb"))
     if not release:
         pytest.fail("no released exercise: run the book build (it generates the student versions)")
@@ -172,7 +172,7 @@ def test_wheel_ships_the_hidden_tests_and_no_solution(wheelhouse):
     assert len(hidden) > 50 and len(solutions) > 50
     assert [line for line in hidden if line not in in_notebooks] == []
     assert [line for line in solutions if line in everything] == []
-    assert "### BEGIN SOLUTION" not in in_notebooks and "### BEGIN HIDDEN TESTS" in in_notebooks
+    assert BEGIN_SOLUTION not in in_notebooks and BEGIN_HIDDEN in in_notebooks
 
 
 def test_the_grade_command_works_from_the_wheel_alone(tmp_path, wheelhouse, bare_python):

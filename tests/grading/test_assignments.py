@@ -19,7 +19,7 @@ import pytest
 import wrong_submissions
 
 from gdcourse.grading.course import Course, fill_in
-from gdcourse.grading.layout import Layout
+from gdcourse.grading.layout import BEGIN_HIDDEN, Layout
 
 LAYOUT = Layout.course()
 
@@ -43,8 +43,8 @@ def test_there_are_assignments_with_wrong_submissions():
             assert w.cell in cells, f"{name}/{w.name}: no solution cell {w.cell!r}"
             assert w.task in tests, f"{name}/{w.name}: no test cell {w.task!r}"
         for gid, cell in tests.items():
-            assert "### BEGIN HIDDEN TESTS" in cell.source, f"{name}/{gid}: no hidden tests"
-            assert cell.metadata.nbgrader.get("points", 0) > 0, f"{name}/{gid}: no points"
+            assert BEGIN_HIDDEN in cell.source, f"{name}/{gid}: no hidden tests"
+            assert Layout.points(cell) > 0, f"{name}/{gid}: no points"
 
 
 @pytest.mark.parametrize("assignment", ASSIGNMENTS)
@@ -93,7 +93,7 @@ def test_grading(assignment, tmp_path):
                          if r.grade_id == w.task), "")
             problems.append(f"{w.name}: feedback lacks the hint {w.hint!r}; the test said: "
                             f"{hint[:300]}")
-        if "BEGIN HIDDEN TESTS" in text or "BEGIN SOLUTION" in text:
+        if any(marker in text for marker in Layout.MARKERS):
             problems.append(f"{w.name}: the feedback page shows hidden tests or solutions")
     problems += disagreements(course, assignment, submissions)
     assert not problems, "\n".join(problems)

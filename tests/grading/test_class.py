@@ -82,7 +82,7 @@ def build_class(release, source, size: int) -> dict[str, tuple[str, bytes, float
 
 def submit_all(course: Course, students) -> None:
     for sid, (file_name, data, _) in students.items():
-        folder = course.root / "submitted" / sid / NAME
+        folder = course.layout.submission(sid, NAME)
         folder.mkdir(parents=True, exist_ok=True)
         (folder / file_name).write_bytes(data)
 
@@ -162,7 +162,7 @@ def grade_class(root: Path, size: int) -> dict[str, float]:
     with postgres.server() as url:
         shared = Course(root / "postgres", [NAME], timeout=3600, db_url=url)
         shared.generate(NAME)
-        shutil.copytree(course.root / "submitted", shared.root / "submitted")
+        shutil.copytree(course.layout.submitted_dir, shared.layout.submitted_dir)
         halves = [sorted(students)[0::2], sorted(students)[1::2]]
         errors: list[BaseException] = []
 

@@ -95,7 +95,7 @@ def test_hostile_submissions(tmp_path):
     course.submit(name, "honest", fill_in(release, source))
     for case in hostile.CASES:
         file_name, data = case.make(release, source)
-        folder = course.root / "submitted" / case.name / name
+        folder = course.layout.submission(case.name, name)
         folder.mkdir(parents=True)
         (folder / file_name).write_bytes(data)
     gradebook = course.root / "gradebook.db"
@@ -133,7 +133,7 @@ def test_hostile_submissions(tmp_path):
     # no line of a hidden test in any feedback page, not even in a traceback
     hidden = [line for line, of in secrets(kinds=("HIDDEN TESTS",)).items() if of == name]
     assert len(hidden) >= 5
-    for page in (course.root / "feedback").rglob("*.html"):
+    for page in course.layout.feedback_dir.rglob("*.html"):
         text = re.sub(r"\s+", " ", text_of(page))
         problems += [f"{page.parent.parent.name}: the feedback shows {line!r}"
                      for line in hidden if line in text]
@@ -145,6 +145,6 @@ def test_hostile_submissions(tmp_path):
     assert not list(course.root.parent.rglob("vandal.txt"))
     assert not problems, "\n".join(problems)
     # every submission within its bound: seconds for most, a cell timeout (and a restart)
-    # for the loops; the 300 MB of printing is received and dropped
+    # for the loops; the 100 MB of printing is received and dropped
     bound = 15 * len(students) + 4 * (CELL_TIMEOUT + 10)
     assert elapsed < bound, f"grading {len(students)} submissions took {elapsed:.0f} s"

@@ -68,7 +68,7 @@ def test_instructors_release_has_no_solutions_or_hidden_tests(tmp_path):
     course.run(*[("generate", name) for name in names])
     released = [course.release(name) for name in names]
     assert all(p.is_file() for p in released)
-    assert release.find_leaks([course.root / "release"]) == []
+    assert release.find_leaks([course.layout.release_dir]) == []
     for name in names:  # the wheel's stubs are nbgrader's: what the package ships is a release
         shipped = Layout.solution_free(Layout.read(LAYOUT.source_notebook(name)))
         ours = {g: Layout.text(c) for g, c in Layout.answer_cells(shipped).items()}

@@ -85,7 +85,7 @@ def _edit(release, source, edit):
 def deleted_test_cell(release, source):
     def edit(nb):
         nb.cells = [c for c in nb.cells
-                    if c.metadata.get("nbgrader", {}).get("grade_id") != "test_mse_grad"]
+                    if Layout.grade_id(c) != "test_mse_grad"]
     return _edit(release, source, edit)
 
 
@@ -99,7 +99,7 @@ def edited_test_cell(release, source):
 def edited_readonly_cell(release, source):
     def edit(nb):
         cell = next(c for c in nb.cells
-                    if c.metadata.get("nbgrader", {}).get("grade_id") == "imports")
+                    if Layout.grade_id(c) == "imports")
         cell.source += "\nnp.allclose = lambda *a, **k: True"
     return _edit(release, source, edit)
 
@@ -144,7 +144,7 @@ def mse_grad(pred, target):
     hog = np.ones(40 * 2**30 // 8)  # 40 GB
     return hog[:pred.size].reshape(pred.shape)
 """
-PRINT_BOMB = "chunk = 'x' * 1_000_000\nfor _ in range(300):  # 300 MB\n    print(chunk)\n"
+PRINT_BOMB = "chunk = 'x' * 1_000_000\nfor _ in range(100):  # 100 MB\n    print(chunk)\n"
 KILL = "import os, signal\nos.kill(os.getpid(), signal.SIGKILL)\n"
 
 # Looks for the hidden tests or the solutions where nbgrader's layout puts them relative to a
