@@ -99,10 +99,9 @@ def grade_this_notebook(assignment: str, *, source: Path | str | None = None) ->
     except LookupError as err:
         print(f"Could not grade this notebook: {err}.", file=sys.stderr)
         return
-    footer = ["Graded here, with the cells as you ran them. The autograder runs the notebook "
-              "from the top in a new kernel:",
-              "to see exactly its grade, restart the kernel and run all cells (Kernel > Restart "
-              "& Run All)."]
+    footer = ["Graded here, with your cells as you ran them. The autograder runs the notebook",
+              "from the top in a new kernel: for exactly its grade, restart the kernel and run",
+              "all cells (Kernel > Restart & Run All)."]
     if any(r.hint.startswith("NameError") for r in results):
         footer.insert(0, "A name is not defined: run every cell above this one first.")
     print(score_table(f"{assignment}: this notebook graded against the hidden tests", results,
