@@ -30,8 +30,6 @@ def passed(task: str) -> None:
     print(f"\u2714 {task}: all checks in this cell passed.")
 
 
-
-
 def _snapshot(value):
     if isinstance(value, np.ndarray):
         return value.copy()
