@@ -253,9 +253,10 @@ def write_grading(store: dict) -> None:
         worst_cmd = max(r["command_s"] for r in rows)
         out += ["", f"Slowest: {worst_here:.3f} s in the notebook "
                 f"({'met' if worst_here < 1 else 'missed'}: < 1 s), {worst_cmd:.2f} s for the "
-                f"command ({'met' if worst_cmd < 5 else 'missed'}: < 5 s). Both targets are for an",
-                "idle machine: the command's time grows with the load average (a new kernel and",
-                "nbgrader's imports), the in-notebook grade's hardly (no new process).", ""]
+                f"command ({'met' if worst_cmd < 5 else 'missed'}: < 5 s).",
+                "Both targets are for an idle machine: the command's time grows with the load",
+                "average (a new kernel, nbgrader's imports), the in-notebook grade's hardly (no",
+                "new process).", ""]
     else:
         out += ["_Not run yet._", ""]
     sec = store.get("class")
