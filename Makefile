@@ -18,7 +18,7 @@ help:
 $(STAMP): requirements.txt pyproject.toml
 	@test -n "$(PYTHON)" || { echo "Python 3.11 not found: install it or run make PYTHON=/path/to/python3.11"; exit 1; }
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet --upgrade pip "setuptools>=77"
 	$(BIN)/python -m pip install --quiet -r requirements.txt
 	$(BIN)/python -m pip install --quiet --no-deps -e .
 	touch $@
@@ -26,7 +26,7 @@ $(STAMP): requirements.txt pyproject.toml
 venv: $(STAMP)
 
 book: $(STAMP)
-	$(BIN)/python -m gdcourse.release --book
+	$(BIN)/python -m tools.release --book
 	@# Executed chapters are cached by their own code; a change to gdlib must re-run them too.
 	@h=$$(find gdlib -name "*.py" | sort | xargs cat | sha256sum | cut -c1-16); \
 	if [ "$$(cat _build/.gdlib-hash 2>/dev/null)" != "$$h" ]; then \

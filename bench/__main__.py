@@ -16,7 +16,8 @@ from pathlib import Path
 
 from .env import pin_threads
 
-SECTIONS = ("training", "overhead", "optimizers", "book", "grading", "suite")
+SECTIONS = ("training", "overhead", "optimizers", "book", "grading", "selfgrade", "class",
+            "suite")
 HERE = Path(__file__).resolve().parent
 STORE = HERE / "_runs" / "results.json"
 
@@ -25,6 +26,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
     parser.add_argument("--only", nargs="+", choices=SECTIONS, help="run only these sections")
     parser.add_argument("--suite", action="store_true", help="also time `make test` (minutes)")
+    parser.add_argument("--class", dest="whole_class", action="store_true",
+                        help="also grade a class of 200 (minutes; bench/RESULTS_grading.md)")
     parser.add_argument("--quick", action="store_true", help="fewer repeats and epochs (smoke run)")
     parser.add_argument(
         "--threads", type=int, default=1, help="threads for numpy, sklearn and torch"
@@ -36,7 +39,8 @@ def main(argv: list[str] | None = None) -> int:
     pin_threads(args.threads)  # before numpy, sklearn and torch load their thread pools
     from . import report, tooling, training  # noqa: PLC0415 (after pinning threads)
 
-    wanted = args.only or [s for s in SECTIONS if s != "suite" or args.suite]
+    optional = {"suite": args.suite, "class": args.whole_class}
+    wanted = args.only or [s for s in SECTIONS if optional.get(s, True)]
     repeats = args.repeats or (2 if args.quick else 5)
     store = json.loads(STORE.read_text()) if STORE.is_file() else {}
     store["machine"] = dict(lines=report.machine_lines(args.threads), load=os.getloadavg())
@@ -53,6 +57,8 @@ def main(argv: list[str] | None = None) -> int:
         ),
         "book": lambda: tooling.book_build(cached_repeats=1 if args.quick else 2),
         "grading": lambda: tooling.grading(students=2 if args.quick else 6),
+        "selfgrade": lambda: tooling.selfgrade(repeats=2 if args.quick else 5),
+        "class": lambda: tooling.whole_class(size=40 if args.quick else 200),
         "suite": tooling.test_suite,
     }
     for name in wanted:
@@ -66,6 +72,8 @@ def main(argv: list[str] | None = None) -> int:
         STORE.parent.mkdir(parents=True, exist_ok=True)
         STORE.write_text(json.dumps(store, indent=1, default=float))
         args.output.write_text(report.render(store), encoding="utf-8")
+        if name in ("selfgrade", "class"):
+            tooling.write_grading(store)
     print(f"bench: wrote {args.output}", file=sys.stderr)
     return 0
 

@@ -1,5 +1,7 @@
 """Course tooling: the book build, the README's test command, and grading.
 
+``selfgrade`` and ``whole_class`` also write bench/RESULTS_grading.md (:func:`write_grading`).
+
 Each function runs the real command in a subprocess (or the real Python API) and returns a
 dict for RESULTS.md; nothing here changes the repository (outputs go under bench/_runs/).
 """
@@ -101,19 +103,20 @@ def grading(students: int = 6) -> dict:
 
     For each assignment: one nbgrader course folder, ``generate_assignment`` once, then
     ``students`` complete submissions (the released notebook filled in with the solutions)
-    autograded and given feedback in one batch (``Course.grade``, one nbgrader process, as an
+    autograded and given feedback in one batch (``Course.grade``, one grading process, as an
     instructor runs it). When ``gdcourse.grade`` exists, the learner's own command
     (``python -m gdcourse.grade``: generate, autograde and feedback for one notebook, in a
     process of its own) is timed on the same notebook too.
     """
-    solutions = ROOT / "solutions"
     try:
         import nbformat
 
-        from gdcourse import course as gc
+        from gdcourse.grading.course import Course, fill_in
+        from gdcourse.grading.layout import Layout
     except ImportError as err:
         return dict(skipped=f"grading infrastructure not importable ({err})")
-    names = gc.assignments(solutions) if solutions.is_dir() else []
+    layout = Layout.course()
+    names = layout.assignments()
     if not names:
         return dict(skipped="no assignments in solutions/ yet")
     has_self_grade = (ROOT / "gdcourse" / "grade.py").is_file()
@@ -122,12 +125,12 @@ def grading(students: int = 6) -> dict:
         row = dict(assignment=name, students=students)
         try:
             with tempfile.TemporaryDirectory(prefix=f"bench-{name}-", dir=_tmp()) as tmp:
-                course = gc.Course(Path(tmp) / "course", [name])
+                course = Course(Path(tmp) / "course", [name])
                 t0 = time.perf_counter()
                 release = course.generate(name)
                 row["generate_s"] = time.perf_counter() - t0
-                source = nbformat.read(gc.source_notebook(name), as_version=4)
-                filled = gc.fill_in(nbformat.read(release, as_version=4), source)
+                source = nbformat.read(layout.source_notebook(name), as_version=4)
+                filled = fill_in(nbformat.read(release, as_version=4), source)
                 for k in range(students):
                     course.submit(name, f"student{k:02d}", filled)
                 t0 = time.perf_counter()
@@ -159,3 +162,130 @@ def grading(students: int = 6) -> dict:
 def _tmp() -> str:
     RUNS.mkdir(parents=True, exist_ok=True)
     return str(RUNS)
+
+
+GRADING_RESULTS = ROOT / "bench" / "RESULTS_grading.md"
+
+
+def selfgrade(repeats: int = 5) -> dict:
+    """Seconds to grade one complete notebook, per assignment, the two ways a learner can.
+
+    In the notebook: a kernel runs the student version filled in with the solution, cell by
+    cell, and the last cell's ``grade_this_notebook`` is timed inside the kernel. The command:
+    ``python -m gdcourse.grade`` on the same notebook saved to disk, in a process of its own
+    (nbgrader's generate, autograde and feedback in a temporary course). Medians of ``repeats``;
+    the two take turns inside each repeat.
+    """
+    import nbformat
+
+    sys.path.insert(0, str(ROOT / "tests" / "grading"))
+    import in_kernel
+
+    from gdcourse.grading.course import Course, fill_in
+    from gdcourse.grading.layout import Layout
+
+    layout = Layout.course()
+    rows = []
+    with tempfile.TemporaryDirectory(prefix="bench-selfgrade-", dir=_tmp()) as tmp:
+        course = Course(Path(tmp) / "course")
+        names = layout.assignments()
+        course.run(*[("generate", name) for name in names])
+        session = in_kernel.Session()
+        try:
+            for name in names:
+                source = nbformat.read(layout.source_notebook(name), as_version=4)
+                filled = fill_in(nbformat.read(course.release(name), as_version=4), source)
+                path = Path(tmp) / name / f"{name}.ipynb"
+                path.parent.mkdir()
+                nbformat.write(filled, path)
+                timed = nbformat.from_dict(filled)
+                timed.cells[-1].source = (
+                    "import time as _time\n_t0 = _time.perf_counter()\n"
+                    + timed.cells[-1].source + "\nprint(f'SECONDS {_time.perf_counter() - _t0}')")
+                here, command, total = [], [], None
+                for _ in range(repeats):
+                    printed = session.run_all(timed)
+                    here.append(float(printed.rsplit("SECONDS ", 1)[1]))
+                    total = in_kernel.scores(printed)
+                    seconds, code, log = _run([sys.executable, "-m", "gdcourse.grade", str(path)],
+                                              env={**os.environ, "PYTHONPATH": str(ROOT)})
+                    if code != 0:
+                        raise RuntimeError(f"gdcourse.grade {name}: exit {code}: {_tail(log)}")
+                    command.append(seconds)
+                full = all(s == m for _, s, m in total or [])
+                rows.append(dict(assignment=name, in_notebook_s=statistics.median(here),
+                                 command_s=statistics.median(command), full_marks=full,
+                                 runs=repeats))
+        finally:
+            session.close()
+    return dict(rows=rows)
+
+
+def whole_class(size: int = 200) -> dict:
+    """Throughput of a class of ``size`` submissions of ex01 (tests/grading/test_class.py)."""
+    sys.path.insert(0, str(ROOT / "tests" / "grading"))
+    import test_class
+
+    with tempfile.TemporaryDirectory(prefix="bench-class-", dir=_tmp()) as tmp:
+        return test_class.grade_class(Path(tmp), size)
+
+
+def write_grading(store: dict) -> None:
+    """bench/RESULTS_grading.md from the last ``selfgrade`` and ``class`` runs in ``store``."""
+    out = ["# Grading times", "",
+           "Written by `bash bench/run.sh --only selfgrade class` (bench/tooling.py); do not edit",
+           "by hand. Machine: see RESULTS.md. Medians of several runs.", ""]
+    sec = store.get("selfgrade")
+    out += ["## One learner's notebook, both ways", ""]
+    if sec:
+        rows = sec["result"]["rows"]
+        out += [_when_load(sec), "",
+                "In the notebook: the last cell, `grade_this_notebook(...)`, in the kernel where",
+                "the learner ran the cells (target under 1 s). The command: `python -m",
+                "gdcourse.grade` on the saved notebook, nbgrader's generate, autograde and",
+                "feedback in a temporary course (target under 5 s). Both on the student version",
+                "filled in with the solution, taking turns in each of the runs.", "",
+                "| exercise | in the notebook (s) | the command (s) | full marks both ways |",
+                "| --- | --- | --- | --- |"]
+        out += [f"| {r['assignment']} | {r['in_notebook_s']:.3f} | {r['command_s']:.2f} | "
+                f"{'yes' if r['full_marks'] else 'NO'} |" for r in rows]
+        worst_here = max(r["in_notebook_s"] for r in rows)
+        worst_cmd = max(r["command_s"] for r in rows)
+        out += ["", f"Slowest: {worst_here:.3f} s in the notebook "
+                f"({'met' if worst_here < 1 else 'missed'}: < 1 s), {worst_cmd:.2f} s for the "
+                f"command ({'met' if worst_cmd < 5 else 'missed'}: < 5 s).",
+                "Both targets are for an idle machine: the command's time grows with the load",
+                "average (a new kernel, nbgrader's imports), the in-notebook grade's hardly (no",
+                "new process).", ""]
+    else:
+        out += ["_Not run yet._", ""]
+    sec = store.get("class")
+    out += ["## A whole class", ""]
+    if sec:
+        r = sec["result"]
+        n = r["students"]
+        out += [_when_load(sec), "",
+                f"A class of {n} submissions of `ex01_losses` (about 40% correct, 40% with one or",
+                "two common mistakes, the broken and hostile kinds of `tests/grading/` without the",
+                "endless loops), graded with the course's settings through",
+                "`python -m gdcourse.grading` (the test grades 32 of the same kinds).", "",
+                "| what | seconds | submissions per minute |", "| --- | --- | --- |"]
+        for key, what in (("autograde_sqlite", "autograde, one grader, SQLite gradebook"),
+                          ("feedback_sqlite", "feedback pages, one grader, SQLite gradebook"),
+                          ("autograde_postgres_2", "autograde, two graders at once splitting "
+                                                   "the class, one PostgreSQL gradebook")):
+            out.append(f"| {what} | {r[key]:.0f} | {60 * n / r[key]:.0f} |")
+        out += ["", "Every grade was recorded once and equals the expected score, and the two "
+                "runs gave every student the same grades.", ""]
+    else:  # keep the last measured class from the file, if any
+        old = GRADING_RESULTS.read_text(encoding="utf-8") if GRADING_RESULTS.is_file() else ""
+        kept = old.split("## A whole class\n", 1)[1].strip() if "## A whole class\n" in old \
+            else "_Not run yet._"
+        out += [kept, ""]
+    GRADING_RESULTS.write_text("\n".join(out), encoding="utf-8")
+
+
+def _when_load(sec: dict) -> str:
+    load = sec.get("load", [float("nan")] * 2)
+    return (f"_Measured {sec['when']}, load average {load[0]:.1f} → {load[1]:.1f}"
+            f"{', --quick smoke run' if sec.get('quick') else ''}._")

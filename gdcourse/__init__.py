@@ -1,6 +1,13 @@
-"""Course machinery beside `gdlib`: notebook hygiene, grading and self-grading tools.
+"""Course machinery beside `gdlib`, by who runs it.
 
-Kept apart from `gdlib` so that ``import gdlib`` pulls in nothing but numpy and matplotlib.
+- :mod:`gdcourse.learner`: in a learner's kernel: the checks the exercises' test cells call,
+  models of common mistakes, the integrity guard, grading the running notebook;
+- :mod:`gdcourse.grading`: the grading pipeline around nbgrader, for instructors and for the
+  self-grade command ``python -m gdcourse.grade NOTEBOOK``.
+
+Kept apart from `gdlib` so that ``import gdlib`` pulls in nothing but numpy and matplotlib. The
+repository's own tooling (notebook refresh, release, the book's extension) is in ``tools/``,
+outside the package.
 """
 
 import sys

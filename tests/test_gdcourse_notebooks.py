@@ -1,9 +1,11 @@
-"""Tests of the chapter-notebook hygiene tool and the end-of-file fixer."""
+"""Tests of the chapter-notebook hygiene tool (tools/notebooks.py) and the end-of-file hook."""
+
+from pathlib import Path
 
 import nbformat
-import pytest
+import yaml
 
-from gdcourse import hygiene, notebooks
+from tools import notebooks
 
 
 def _nb_with_outputs():
@@ -65,12 +67,9 @@ def test_cli_check_and_strip(tmp_path, capsys):
     assert "no such notebook" in capsys.readouterr().err
 
 
-@pytest.mark.parametrize(
-    ("before", "after", "changed"),
-    [(b"a\n", b"a\n", False), (b"a", b"a\n", True), (b"a\n\n\n", b"a\n", True), (b"", b"", False)],
-)
-def test_end_of_file_fixer(tmp_path, before, after, changed):
-    path = tmp_path / "f.txt"
-    path.write_bytes(before)
-    assert hygiene.main([str(path)]) == int(changed)
-    assert path.read_bytes() == after
+def test_files_end_with_one_newline_by_pre_commit():
+    config = yaml.safe_load((Path(__file__).resolve().parents[1] / ".pre-commit-config.yaml")
+                            .read_text())
+    hooks = {h["id"]: h for repo in config["repos"] for h in repo["hooks"]}
+    assert "end-of-file-fixer" in hooks
+    assert hooks["end-of-file-fixer"]["exclude"] == r"\.ipynb$"

@@ -10,7 +10,7 @@ import yaml
 
 import gdcourse
 import gdlib
-from gdcourse import bootstrap
+from tools import bootstrap
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -2,7 +2,9 @@
 
 A fresh virtual environment sees the pinned third-party packages but not ``gdlib``; the only way
 to the course's code is the wheel in a local folder (no network). A chapter and a released exercise
-must execute there, and with no wheel at all the setup cell must fail with a clear message.
+must execute there (the exercise's last cell grading it with the hidden tests from the wheel),
+and with no wheel at all the setup cell must fail with a clear message. The wheel itself ships
+every exercise's hidden tests and no line of its solutions, and grades a notebook from any folder.
 """
 
 from __future__ import annotations
@@ -15,12 +17,15 @@ import sys
 import sysconfig
 import textwrap
 import venv
+import zipfile
 from pathlib import Path
 
 import nbformat
 import pytest
 
-from gdcourse import bootstrap
+from gdcourse.grading.course import fill_in
+from gdcourse.grading.layout import BEGIN_HIDDEN, BEGIN_SOLUTION, SHIPPED, Layout
+from tools import bootstrap, release
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -39,9 +44,14 @@ RUN = textwrap.dedent(
 @pytest.fixture(scope="module")
 def wheelhouse(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("wheels")
+    # built from a copy: an in-tree build writes build/, which two test workers would share
+    tree = tmp_path_factory.mktemp("tree") / "course"
+    shutil.copytree(ROOT, tree, ignore=shutil.ignore_patterns(
+        ".git", ".venv", "_build", "build", "exercises", "bench", "test-artifacts", "*.egg-info",
+        "__pycache__", ".pytest_cache", ".ruff_cache"))
     subprocess.run(
         [sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "--no-build-isolation",
-         "-w", str(out), str(ROOT)],
+         "-w", str(out), str(tree)],
         check=True,
     )
     assert list(out.glob("gdcourse-*.whl")), "no wheel was built"
@@ -99,7 +109,7 @@ def _copy(src: Path, dst_dir: Path) -> Path:
 def test_every_notebook_starts_with_the_setup_cell():
     paths = sorted(ROOT.glob("chapters/*.ipynb")) + sorted(ROOT.glob("solutions/*/*.ipynb"))
     stale = [str(p.relative_to(ROOT)) for p in paths if bootstrap.main(["check", str(p)]) != 0]
-    assert stale == [], f"run `python -m gdcourse.bootstrap apply` on: {stale}"
+    assert stale == [], f"run `python -m tools.bootstrap apply` on: {stale}"
 
 
 def test_chapter_runs_alone_after_installing_the_wheel(tmp_path, wheelhouse, bare_python):
@@ -112,7 +122,7 @@ def test_chapter_runs_alone_after_installing_the_wheel(tmp_path, wheelhouse, bar
 
 
 def test_released_exercise_runs_alone_and_its_visible_tests_run(tmp_path, wheelhouse, bare_python):
-    release = sorted((ROOT / "release").glob("*/ex01_losses/ex01_losses.ipynb")) or sorted(
+    release = sorted(Layout.course().release_dir.glob("*/ex01_losses/ex01_losses.ipynb")) or sorted(
         (ROOT / "exercises").glob("ex01_losses.ipynb"))
     if not release:
         pytest.fail("no released exercise: run the book build (it generates the student versions)")
@@ -133,6 +143,60 @@ def test_released_exercise_runs_alone_and_its_visible_tests_run(tmp_path, wheelh
     assert errors, "the visible tests did not run"
     assert {e.ename for e in errors} <= {"NotImplementedError", "CheckFailed"}, {
         e.ename for e in errors}
+    # ... and the last cell graded it against the hidden tests that the wheel carries
+    graded = "".join(o.get("text", "") for o in cells[-1].outputs)
+    assert "ex01_losses: this notebook graded against the hidden tests" in graded, graded
+    assert "Total" in graded and "0 / 9" in graded
+
+
+def _wheel_text(wheel: Path) -> dict[str, str]:
+    with zipfile.ZipFile(wheel) as z:
+        return {n: z.read(n).decode("utf-8", errors="replace") for n in z.namelist()}
+
+
+def test_wheel_ships_the_hidden_tests_and_no_solution(wheelhouse):
+    files = _wheel_text(next(wheelhouse.glob("gdcourse-*.whl")))
+    layout = Layout.course()
+    shipped = {n: t for n, t in files.items() if n.startswith(f"gdcourse/{SHIPPED}/")}
+    assert sorted(shipped) == [f"gdcourse/{SHIPPED}/{a}/{a}.ipynb" for a in layout.assignments()]
+    assert not [n for n in files if n.startswith(("tools/", "solutions/", "tests/"))]
+    # gdlib (the reference the tests compare with) and the models of mistakes (a solution with
+    # one thing wrong) are public by design and share lines with solutions; nothing else may
+    public = ("gdlib/", "gdcourse/learner/mistakes/")
+    everything = release._squash("\n".join(t for n, t in files.items()
+                                           if not n.startswith(public)))
+    in_notebooks = release._squash("\n".join(
+        Layout.text(c) for t in shipped.values() for c in json.loads(t)["cells"]))
+    hidden = release.secrets(kinds=("HIDDEN TESTS",))
+    solutions = release.secrets(kinds=("SOLUTION",))
+    assert len(hidden) > 50 and len(solutions) > 50
+    assert [line for line in hidden if line not in in_notebooks] == []
+    assert [line for line in solutions if line in everything] == []
+    assert BEGIN_SOLUTION not in in_notebooks and BEGIN_HIDDEN in in_notebooks
+
+
+def test_the_grade_command_works_from_the_wheel_alone(tmp_path, wheelhouse, bare_python):
+    env = _offline_env(tmp_path, wheelhouse)
+    install = subprocess.run([bare_python, "-m", "pip", "install", "--quiet", "gdcourse"],
+                             capture_output=True, text=True, env=env)
+    assert install.returncode == 0, install.stderr
+    source = nbformat.read(ROOT / "solutions/ex01_losses/ex01_losses.ipynb", as_version=4)
+    answers = {gid: Layout.strip_solution_markers(Layout.text(c))
+               for gid, c in Layout.answer_cells(source).items()}
+    answers["mse_grad"] = answers["mse_grad"].replace("(pred - target)", "(target - pred)")
+    mine = tmp_path / "anywhere" / "my attempt.ipynb"
+    mine.parent.mkdir()
+    nbformat.write(fill_in(source, source, answers), mine)
+    graded = subprocess.run([bare_python, "-m", "gdcourse.grade", mine.name], cwd=mine.parent,
+                            capture_output=True, text=True, env=env, timeout=600)
+    assert graded.returncode == 0, graded.stdout + graded.stderr
+    assert "ex01_losses: my attempt.ipynb graded against the hidden tests" in graded.stdout
+    assert "hint: mse_grad: the gradient has the right size but the opposite sign" in graded.stdout
+    assert "7 / 9" in graded.stdout
+    where = subprocess.run([bare_python, "-c", "from gdcourse.grading import Layout; "
+                            "print(Layout.course().source_dir)"],
+                           cwd=tmp_path, capture_output=True, text=True, env=env)
+    assert where.stdout.strip().endswith(f"site-packages/gdcourse/{SHIPPED}"), where.stdout
 
 
 def test_without_network_the_setup_cell_says_what_to_do(tmp_path, bare_python):

@@ -3,7 +3,9 @@
 One test per assignment grades, in one batch: the solution (full marks), the unmodified
 student version (zero, and nothing but failed tests), and every wrong submission of
 ``wrong/<assignment>/`` (less on the task it breaks, full marks elsewhere, and its hint in the
-feedback page). Problems are collected and reported together.
+feedback page). Every one of them is graded a second way, inside the notebook: its cells run in
+a kernel as a learner runs them, and its last cell (``grade_this_notebook``) must print the same
+points as autograde, task by task. Problems are collected and reported together.
 """
 
 from __future__ import annotations
@@ -11,13 +13,17 @@ from __future__ import annotations
 import html
 import re
 
+import in_kernel
 import nbformat
 import pytest
 import wrong_submissions
 
-from gdcourse import course as gc
+from gdcourse.grading.course import Course, fill_in
+from gdcourse.grading.layout import BEGIN_HIDDEN, Layout
 
-ASSIGNMENTS = gc.assignments()
+LAYOUT = Layout.course()
+
+ASSIGNMENTS = LAYOUT.assignments()
 
 
 def feedback_text(path) -> str:
@@ -28,8 +34,8 @@ def feedback_text(path) -> str:
 def test_there_are_assignments_with_wrong_submissions():
     assert {"ex01_losses", "ex02_gradients", "ex03_update_rule"} <= set(ASSIGNMENTS)
     for name in ASSIGNMENTS:
-        src = nbformat.read(gc.source_notebook(name), as_version=4)
-        tests, cells = gc.grade_cells(src), gc.solution_cells(src)
+        src = nbformat.read(LAYOUT.source_notebook(name), as_version=4)
+        tests, cells = Layout.test_cells(src), Layout.answer_cells(src)
         assert 3 <= len(tests) <= 6, f"{name}: {len(tests)} graded tasks"
         wrong = wrong_submissions.load(name)
         assert wrong, f"{name}: no wrong submissions in tests/grading/wrong/{name}/"
@@ -37,22 +43,23 @@ def test_there_are_assignments_with_wrong_submissions():
             assert w.cell in cells, f"{name}/{w.name}: no solution cell {w.cell!r}"
             assert w.task in tests, f"{name}/{w.name}: no test cell {w.task!r}"
         for gid, cell in tests.items():
-            assert "### BEGIN HIDDEN TESTS" in cell.source, f"{name}/{gid}: no hidden tests"
-            assert cell.metadata.nbgrader.get("points", 0) > 0, f"{name}/{gid}: no points"
+            assert BEGIN_HIDDEN in cell.source, f"{name}/{gid}: no hidden tests"
+            assert Layout.points(cell) > 0, f"{name}/{gid}: no points"
 
 
 @pytest.mark.parametrize("assignment", ASSIGNMENTS)
 def test_grading(assignment, tmp_path):
-    course = gc.Course(tmp_path / "course", [assignment])
+    course = Course(tmp_path / "course", [assignment])
     release_path = course.generate(assignment)
     release = nbformat.read(release_path, as_version=4)
-    source = nbformat.read(gc.source_notebook(assignment), as_version=4)
+    source = nbformat.read(LAYOUT.source_notebook(assignment), as_version=4)
     wrongs = wrong_submissions.load(assignment)
 
-    course.submit(assignment, "solution", gc.fill_in(release, source))
-    course.submit(assignment, "unmodified", release)
+    submissions = {"solution": fill_in(release, source), "unmodified": release}
     for w in wrongs:
-        course.submit(assignment, f"wrong-{w.name}", gc.fill_in(release, source, {w.cell: w.code}))
+        submissions[f"wrong-{w.name}"] = fill_in(release, source, {w.cell: w.code})
+    for student, nb in submissions.items():
+        course.submit(assignment, student, nb)
     course.grade(assignment)  # raises if nbgrader itself fails on any submission
 
     problems = []
@@ -86,6 +93,26 @@ def test_grading(assignment, tmp_path):
                          if r.grade_id == w.task), "")
             problems.append(f"{w.name}: feedback lacks the hint {w.hint!r}; the test said: "
                             f"{hint[:300]}")
-        if "BEGIN HIDDEN TESTS" in text or "BEGIN SOLUTION" in text:
+        if any(marker in text for marker in Layout.MARKERS):
             problems.append(f"{w.name}: the feedback page shows hidden tests or solutions")
+    problems += disagreements(course, assignment, submissions)
     assert not problems, "\n".join(problems)
+
+
+def disagreements(course, assignment, submissions) -> list[str]:
+    """Each submission graded in the notebook, against autograde's points task by task."""
+    problems = []
+    session = in_kernel.Session()
+    try:
+        for student, nb in submissions.items():
+            assert 'grade_this_notebook("' + assignment + '")' in nb.cells[-1].source
+            printed = session.run_all(nb)
+            here = in_kernel.scores(printed)
+            there = [(r.title.split(" (")[0], r.score, r.max_score)
+                     for r in course.results(assignment, student)]
+            if [(t.split(" (")[0], s, m) for t, s, m in here] != there:
+                problems.append(f"{student}: graded in the notebook {here}, by autograde "
+                                f"{there}:\n{printed}")
+    finally:
+        session.close()
+    return problems

@@ -1,12 +1,16 @@
-"""gdcourse.checks in-process: each diagnosis fires on its mistake and only there."""
+"""gdcourse.learner.checks in-process: each diagnosis fires on its mistake and only there."""
 
 from __future__ import annotations
+
+import subprocess
+import sys
 
 import numpy as np
 import pytest
 
 import gdlib
-from gdcourse import checks, mistakes
+from gdcourse.learner import checks
+from gdcourse.learner.mistakes import ex03 as mistakes
 
 P = np.array([[0.5, -1.0, 2.0], [1.5, 0.0, -0.5]])
 T = np.array([[0.0, 0.0, 1.0], [1.0, 1.0, 1.0]])
@@ -152,3 +156,36 @@ def test_a_failed_check_shows_its_message_not_the_test_code():
     assert err._render_traceback_() == [
         "\x1b[0;31mCheckFailed\x1b[0m: your gradient points uphill"]
     assert isinstance(err, AssertionError)
+
+
+GUARD = """
+import numpy as np
+from gdcourse.learner import checks
+assert not checks.guard.enabled(), "the guard is on before the imports cell switched it on"
+np.allclose, original = (lambda *a, **k: True), np.allclose
+checks.guard.check()  # off: nothing is watched
+np.allclose = original
+checks.guard.enable()
+try:
+    checks.call = None
+except AttributeError as err:
+    assert "gdcourse.learner.checks cannot be changed" in str(err), err
+else:
+    raise SystemExit("the checks were not sealed")
+np.allclose = lambda *a, **k: True
+try:
+    checks.guard.check()
+except checks.Tampering as err:
+    assert "numpy.allclose" in str(err), err
+else:
+    raise SystemExit("tampering was not noticed")
+assert np.allclose is original, "the original was not put back"
+import gdcourse.learner.mistakes.ex04  # a submodule imported after sealing still loads
+print("ok")
+"""
+
+
+def test_the_guard_is_off_until_the_imports_cell_switches_it_on():
+    proc = subprocess.run([sys.executable, "-c", GUARD], capture_output=True, text=True,
+                          timeout=120)
+    assert proc.returncode == 0 and proc.stdout.strip() == "ok", proc.stdout + proc.stderr

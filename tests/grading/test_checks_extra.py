@@ -1,4 +1,4 @@
-"""gdcourse.checks_extra in-process: each diagnosis fires on its mistake and only there."""
+"""The checks of gradients, weights and choices in-process: each fires on its mistake only."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 import gdlib
-from gdcourse import checks, checks_extra
+from gdcourse.learner import checks, checks_extra
 
 
 def failure(func, *args, **kwargs) -> str:

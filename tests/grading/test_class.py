@@ -1,4 +1,4 @@
-"""A whole class: 200 submissions of ex01 graded, on SQLite and on a shared PostgreSQL server.
+"""A whole class of ex01 graded, on SQLite by one grader and on a shared PostgreSQL server by two.
 
 The class mixes correct, partially correct (one or two of the wrong submissions of
 ``wrong/ex01_losses``), broken (unanswered, damaged, another exercise, renamed, a syntax error,
@@ -6,8 +6,9 @@ a deleted test cell) and hostile (``hostile/``, without the endless loops) submi
 with a known score. Graded once by one grader with the default SQLite gradebook (autograde,
 feedback, CSV export), and again by two graders at once that split the class and share a
 PostgreSQL gradebook: every grade is recorded once, equals the expected score, and the two runs
-agree. The throughput of both is printed (``pytest -s``) and written down in
-bench/RESULTS_grading.md.
+agree. The test grades a class of :data:`CLASS_SIZE` (every hostile and broken kind, the rest
+correct or partly correct); ``bench`` grades the same kinds of class with 200 students and
+writes the throughput in bench/RESULTS_grading.md (:func:`grade_class` serves both).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ import shutil
 import sys
 import threading
 import time
+from pathlib import Path
 
 import hostile
 import nbformat
@@ -26,16 +28,19 @@ import pytest
 import wrong_submissions
 from test_hostile import EXPECT_ZERO, FULL
 
-from gdcourse import course as gc
+from gdcourse.grading.course import Course, fill_in
+from gdcourse.grading.layout import Layout
+
+LAYOUT = Layout.course()
 
 NAME = "ex01_losses"
-CLASS_SIZE = 200
+CLASS_SIZE = 32  # every cheap hostile case (19), both broken kinds, correct and partial ones
 CHEAP_HOSTILE = [c for c in hostile.CASES
                  if c.name not in ("infinite_loop", "loop_ignores_interrupt", "printed_output",
                                    "huge_image")]
 
 
-def build_class(release, source) -> dict[str, tuple[str, bytes, float]]:
+def build_class(release, source, size: int) -> dict[str, tuple[str, bytes, float]]:
     """student -> (file name, bytes, expected total score)."""
     total = sum(FULL.values())
     wrongs = wrong_submissions.load(NAME)
@@ -48,7 +53,7 @@ def build_class(release, source) -> dict[str, tuple[str, bytes, float]]:
     # broken: each has a known score
     broken = {
         "unanswered": (nb_bytes(release), 0.0),
-        "syntax_error": (nb_bytes(gc.fill_in(release, source, {"mse": "def mse(pred, target)\n"})),
+        "syntax_error": (nb_bytes(fill_in(release, source, {"mse": "def mse(pred, target)\n"})),
                          total - FULL["test_mse"]),
     }
     for case in CHEAP_HOSTILE:
@@ -58,14 +63,14 @@ def build_class(release, source) -> dict[str, tuple[str, bytes, float]]:
     pairs = [(a, b) for a, b in itertools.combinations(wrongs, 2) if a.cell != b.cell]
     mixes = [[w] for w in wrongs] + [list(p) for p in pairs]
     i = 0
-    while len(students) < CLASS_SIZE:
+    while len(students) < size:
         kind = i % 10
         sid = f"s{i:03d}"
         if kind < 4:  # correct
-            students[sid] = (f"{NAME}.ipynb", nb_bytes(gc.fill_in(release, source)), total)
+            students[sid] = (f"{NAME}.ipynb", nb_bytes(fill_in(release, source)), total)
         elif kind < 8:  # partially correct: one or two mistakes
             mix = mixes[i % len(mixes)]
-            nb = gc.fill_in(release, source, {w.cell: w.code for w in mix})
+            nb = fill_in(release, source, {w.cell: w.code for w in mix})
             lost = sum({w.task: points[w.name] for w in mix}.values())
             students[sid] = (f"{NAME}.ipynb", nb_bytes(nb), total - lost)
         else:
@@ -75,14 +80,14 @@ def build_class(release, source) -> dict[str, tuple[str, bytes, float]]:
     return students
 
 
-def submit_all(course: gc.Course, students) -> None:
+def submit_all(course: Course, students) -> None:
     for sid, (file_name, data, _) in students.items():
-        folder = course.root / "submitted" / sid / NAME
+        folder = course.layout.submission(sid, NAME)
         folder.mkdir(parents=True, exist_ok=True)
         (folder / file_name).write_bytes(data)
 
 
-def gradebook_scores(course: gc.Course) -> dict[str, list[tuple[str, float]]]:
+def gradebook_scores(course: Course) -> dict[str, list[tuple[str, float]]]:
     """student -> [(grade name, score)] straight from the gradebook, duplicates included."""
     from nbgrader.api import Gradebook
 
@@ -115,46 +120,49 @@ def rate(n: int, seconds: float) -> str:
     return f"{n} submissions in {seconds:.0f} s = {60 * n / seconds:.1f} per minute"
 
 
-@pytest.mark.slow
-def test_a_whole_class(tmp_path):
-    course = gc.Course(tmp_path / "sqlite", [NAME], timeout=3600)
+def grade_class(root: Path, size: int) -> dict[str, float]:
+    """Grade a class of ``size`` both ways under ``root``; seconds of each run. Raises on a problem.
+
+    One grader with the default SQLite gradebook (autograde, feedback, CSV export), then two
+    graders at once sharing a PostgreSQL gradebook, each grading half of the class.
+    """
+    course = Course(root / "sqlite", [NAME], timeout=3600)
     release = nbformat.read(course.generate(NAME), as_version=4)
-    source = nbformat.read(gc.source_notebook(NAME), as_version=4)
-    students = build_class(release, source)
-    assert len(students) >= 200
+    source = nbformat.read(LAYOUT.source_notebook(NAME), as_version=4)
+    students = build_class(release, source, size)
+    assert len(students) >= size
+    assert {f"h-{c.name}" for c in CHEAP_HOSTILE} <= set(students)
     submit_all(course, students)
 
-    # one grader, the default SQLite gradebook
     start = time.monotonic()
     course.run(("autograde", NAME))
-    t_autograde = time.monotonic() - start
+    seconds = {"autograde_sqlite": time.monotonic() - start}
     start = time.monotonic()
     course.run(("feedback", NAME))
-    t_feedback = time.monotonic() - start
+    seconds["feedback_sqlite"] = time.monotonic() - start
     n = len(students)
-    print(f"\none grader, SQLite: autograde {rate(n, t_autograde)}; "
-          f"feedback {rate(n, t_feedback)}", file=sys.stderr)
+    print(f"\none grader, SQLite: autograde {rate(n, seconds['autograde_sqlite'])}; "
+          f"feedback {rate(n, seconds['feedback_sqlite'])}", file=sys.stderr)
     scores = gradebook_scores(course)
     problems = check_grades(scores, students)
     missing = [s for s in students if not course.feedback_html(NAME, s).is_file()]
     if missing:
         problems.append(f"no feedback for {len(missing)}: {missing[:5]}")
 
-    rows = list(csv.DictReader(course.export(tmp_path / "grades.csv").open()))
+    rows = list(csv.DictReader(course.export(root / "grades.csv").open()))
     exported = {r["student_id"]: float(r["score"]) for r in rows if r["assignment"] == NAME}
     if len(rows) != len(students) or exported != {s: v[2] for s, v in students.items()}:
         problems.append(f"grades.csv: {len(rows)} rows; differs for "
                         f"{[s for s in students if exported.get(s) != students[s][2]][:5]}")
     assert not problems, "\n".join(problems[:30])
 
-    # two graders at once, sharing a PostgreSQL gradebook, each grading half of the class
     why = postgres.unavailable()
     if why:
         pytest.fail(f"cannot test the shared gradebook: {why}")
     with postgres.server() as url:
-        shared = gc.Course(tmp_path / "postgres", [NAME], timeout=3600, db_url=url)
+        shared = Course(root / "postgres", [NAME], timeout=3600, db_url=url)
         shared.generate(NAME)
-        shutil.copytree(course.root / "submitted", shared.root / "submitted")
+        shutil.copytree(course.layout.submitted_dir, shared.layout.submitted_dir)
         halves = [sorted(students)[0::2], sorted(students)[1::2]]
         errors: list[BaseException] = []
 
@@ -170,10 +178,17 @@ def test_a_whole_class(tmp_path):
             t.start()
         for t in threads:
             t.join()
-        t_parallel = time.monotonic() - start
-        print(f"two graders, PostgreSQL: autograde {rate(n, t_parallel)}", file=sys.stderr)
+        seconds["autograde_postgres_2"] = time.monotonic() - start
+        print(f"two graders, PostgreSQL: autograde {rate(n, seconds['autograde_postgres_2'])}",
+              file=sys.stderr)
         assert not errors, errors[0]
         again = gradebook_scores(shared)
     assert not check_grades(again, students), "\n".join(check_grades(again, students)[:30])
     assert {s: sorted(g) for s, g in again.items()} == \
         {s: sorted(g) for s, g in scores.items()}, "the second run gave other grades"
+    return seconds | {"students": n}
+
+
+@pytest.mark.slow
+def test_a_whole_class(tmp_path):
+    grade_class(tmp_path, CLASS_SIZE)

@@ -19,7 +19,11 @@ import nbformat
 import pytest
 from traitlets.config.loader import PyFileConfigLoader
 
-from gdcourse import course as gc
+from gdcourse.grading.course import Course, fill_in
+from gdcourse.grading.layout import CHECKOUT, Layout
+from tools.release import secrets
+
+LAYOUT = Layout.course()
 
 CELL_TIMEOUT = 5
 TEST_CONFIG = f"c.Execute.timeout = {CELL_TIMEOUT}\nc.LimitedExecute.notebook_timeout = 60\n"
@@ -43,7 +47,7 @@ SAYS = {
     "printed_output": "output cut",
     "huge_image": "image left out",
     "patch_numpy": "replaced numpy.allclose, numpy.isclose",
-    "patch_checks": "gdcourse.checks cannot be changed",
+    "patch_checks": "gdcourse.learner.checks cannot be changed",
     "patch_reference": "replaced gdlib.losses.mse",
     "read_hidden_tests": "INITIAL_LOSS = 0.1 is not right",
 }
@@ -66,26 +70,13 @@ EXPECT_ZERO = {
 }
 
 
-def hidden_lines(source: nbformat.NotebookNode, release: nbformat.NotebookNode) -> set[str]:
-    """The lines of the hidden tests that the student version does not show anyway."""
-    public = re.sub(r"\s+", " ", "\n".join(c.source for c in release.cells))
-    out = set()
-    for cell in gc.grade_cells(source).values():
-        for block in re.findall(r"### BEGIN HIDDEN TESTS\n(.*?)### END HIDDEN TESTS", cell.source,
-                                re.S):
-            out |= {line for line in (re.sub(r"\s+", " ", ln).strip()
-                                      for ln in block.splitlines())
-                    if len(line) >= 24 and line not in public}
-    return out
-
-
 def text_of(path: Path) -> str:
     raw = path.read_text(encoding="utf-8")
     return re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", "", raw)))
 
 
 def test_the_course_sets_its_own_limits():
-    config = PyFileConfigLoader("nbgrader_config.py", path=str(gc.ROOT)).load_config()
+    config = PyFileConfigLoader("nbgrader_config.py", path=str(CHECKOUT)).load_config()
     assert config.Execute.timeout == 30 and config.Execute.interrupt_on_timeout
     limited = config.LimitedExecute
     assert limited.notebook_timeout == 300 and limited.max_restarts == 3
@@ -98,13 +89,13 @@ def test_the_course_sets_its_own_limits():
 @pytest.mark.slow
 def test_hostile_submissions(tmp_path):
     name = hostile.ASSIGNMENT
-    course = gc.Course(tmp_path / "course", [name], config=TEST_CONFIG)
+    course = Course(tmp_path / "course", [name], config=TEST_CONFIG)
     release = nbformat.read(course.generate(name), as_version=4)
-    source = nbformat.read(gc.source_notebook(name), as_version=4)
-    course.submit(name, "honest", gc.fill_in(release, source))
+    source = nbformat.read(LAYOUT.source_notebook(name), as_version=4)
+    course.submit(name, "honest", fill_in(release, source))
     for case in hostile.CASES:
         file_name, data = case.make(release, source)
-        folder = course.root / "submitted" / case.name / name
+        folder = course.layout.submission(case.name, name)
         folder.mkdir(parents=True)
         (folder / file_name).write_bytes(data)
     gradebook = course.root / "gradebook.db"
@@ -140,9 +131,9 @@ def test_hostile_submissions(tmp_path):
             problems.append(f"{student}: not reported as rejected")
 
     # no line of a hidden test in any feedback page, not even in a traceback
-    hidden = hidden_lines(source, release)
+    hidden = [line for line, of in secrets(kinds=("HIDDEN TESTS",)).items() if of == name]
     assert len(hidden) >= 5
-    for page in (course.root / "feedback").rglob("*.html"):
+    for page in course.layout.feedback_dir.rglob("*.html"):
         text = re.sub(r"\s+", " ", text_of(page))
         problems += [f"{page.parent.parent.name}: the feedback shows {line!r}"
                      for line in hidden if line in text]
@@ -154,6 +145,6 @@ def test_hostile_submissions(tmp_path):
     assert not list(course.root.parent.rglob("vandal.txt"))
     assert not problems, "\n".join(problems)
     # every submission within its bound: seconds for most, a cell timeout (and a restart)
-    # for the loops; the 300 MB of printing is received and dropped
+    # for the loops; the 100 MB of printing is received and dropped
     bound = 15 * len(students) + 4 * (CELL_TIMEOUT + 10)
     assert elapsed < bound, f"grading {len(students)} submissions took {elapsed:.0f} s"

@@ -3,27 +3,35 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 
 import nbformat
+import numpy as np
 import wrong_submissions
 
-from gdcourse import course as gc
+import gdlib
+from gdcourse.grading.course import fill_in
+from gdcourse.grading.layout import CHECKOUT, Layout
+from gdcourse.learner import checks
+from gdcourse.learner.notebook import run_tests
+
+LAYOUT = Layout.course()
 
 # the command as a learner runs it, wherever the course is installed or checked out
-ENV = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(gc.ROOT),
+ENV = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(CHECKOUT),
                                                                   os.environ.get("PYTHONPATH")]))}
 
 
 def test_self_grade_a_notebook_with_one_mistake(tmp_path):
     name = "ex01_losses"
-    source = nbformat.read(gc.source_notebook(name), as_version=4)
+    source = nbformat.read(LAYOUT.source_notebook(name), as_version=4)
     flip = next(w for w in wrong_submissions.load(name) if w.name == "mse_grad_flipped_sign")
     mine = tmp_path / "learner" / "my attempt.ipynb"  # renamed: found by its cells, not its name
     mine.parent.mkdir()
     # the source with one mistake; its test cells are replaced by the gradebook's when graded
-    nbformat.write(gc.fill_in(source, source, {flip.cell: flip.code}), mine)
+    nbformat.write(fill_in(source, source, {flip.cell: flip.code}), mine)
     before = mine.read_bytes()
 
     proc = subprocess.run([sys.executable, "-m", "gdcourse.grade", str(mine)], cwd=tmp_path,
@@ -37,7 +45,7 @@ def test_self_grade_a_notebook_with_one_mistake(tmp_path):
     assert "Total" in out and "7 / 9" in out
     feedback = mine.with_name("my attempt.feedback.html")
     assert feedback.is_file() and "points uphill" in feedback.read_text()
-    assert "BEGIN HIDDEN TESTS" not in feedback.read_text()
+    assert not any(marker in feedback.read_text() for marker in Layout.MARKERS)
     assert sorted(p.name for p in mine.parent.iterdir()) == [feedback.name, mine.name]
 
 
@@ -57,9 +65,9 @@ def _self_grade(path, *args, timeout=600):
 
 
 def test_self_grade_explains_a_damaged_notebook_and_leaves_it_alone(tmp_path):
-    source = nbformat.read(gc.source_notebook("ex01_losses"), as_version=4)
+    source = nbformat.read(LAYOUT.source_notebook("ex01_losses"), as_version=4)
     mine = tmp_path / "ex01_losses.ipynb"
-    text = nbformat.writes(gc.fill_in(source, source)).encode()
+    text = nbformat.writes(fill_in(source, source)).encode()
     mine.write_bytes(text[: len(text) // 3])  # cut short while saving
     before = mine.read_bytes()
     proc = _self_grade(mine, timeout=120)
@@ -70,7 +78,7 @@ def test_self_grade_explains_a_damaged_notebook_and_leaves_it_alone(tmp_path):
 
 
 def test_self_grade_names_the_exercise_a_notebook_belongs_to(tmp_path):
-    other = nbformat.read(gc.source_notebook("ex02_gradients"), as_version=4)
+    other = nbformat.read(LAYOUT.source_notebook("ex02_gradients"), as_version=4)
     mine = tmp_path / "ex01_losses.ipynb"
     nbformat.write(other, mine)
     before = mine.read_bytes()
@@ -81,12 +89,11 @@ def test_self_grade_names_the_exercise_a_notebook_belongs_to(tmp_path):
 
 
 def test_self_grade_says_a_read_only_cell_was_changed(tmp_path):
-    source = nbformat.read(gc.source_notebook("ex01_losses"), as_version=4)
-    nb = gc.fill_in(source, source)
-    tests = gc.grade_cells(nb)
+    source = nbformat.read(LAYOUT.source_notebook("ex01_losses"), as_version=4)
+    nb = fill_in(source, source)
+    tests = Layout.test_cells(nb)
     tests["test_mse"].source = "checks.passed('Task 1')"  # "fixing" a test
-    imports = next(c for c in nb.cells if c.metadata.get("nbgrader", {}).get("grade_id")
-                   == "imports")
+    imports = next(c for c in nb.cells if Layout.grade_id(c) == "imports")
     imports.source += "\nnp.allclose = lambda *a, **k: True"
     mine = tmp_path / "ex01_losses.ipynb"
     nbformat.write(nb, mine)
@@ -98,3 +105,39 @@ def test_self_grade_says_a_read_only_cell_was_changed(tmp_path):
     assert "a test cell ('test_mse') was changed" in out and "Restore it from the original" in out
     assert "9 / 9" in out  # graded with the original cells
     assert mine.read_bytes() == before
+
+
+def _private_set(tmp_path):
+    """An instructor's own assignment folder: ex01 with a hidden test changed."""
+    private = tmp_path / "private"
+    shutil.copytree(LAYOUT.source_dir / "ex01_losses", private / "ex01_losses")
+    path = private / "ex01_losses" / "ex01_losses.ipynb"
+    nb = nbformat.read(path, as_version=4)
+    cell = Layout.test_cells(nb)["test_initial_loss"]
+    assert "checks.expect_answer(INITIAL_LOSS, np.log(10)," in cell.source
+    cell.source = cell.source.replace("checks.expect_answer(INITIAL_LOSS, np.log(10),",
+                                      "checks.expect_answer(INITIAL_LOSS, np.log(100),")
+    nbformat.write(nb, path)
+    return private
+
+
+def test_an_instructor_grades_against_a_private_set(tmp_path):
+    private = _private_set(tmp_path)
+    source = nbformat.read(LAYOUT.source_notebook("ex01_losses"), as_version=4)
+    mine = tmp_path / "ex01_losses.ipynb"
+    nbformat.write(fill_in(source, source), mine)
+    proc = _self_grade(mine, "--source", str(private))
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert "8 / 9" in proc.stdout and "INITIAL_LOSS = 2.30259 is not right" in proc.stdout
+
+    # the same private tests, inside the notebook
+    namespace = {"np": np, "gdlib": gdlib, "checks": checks}
+    for cell in Layout.answer_cells(source).values():
+        exec(Layout.strip_solution_markers(cell.source), namespace)  # noqa: S102
+    names = set(namespace)
+    theirs = run_tests("ex01_losses", namespace, Layout.of_sources(private))
+    ours = run_tests("ex01_losses", namespace)
+    assert set(namespace) == names, "the tests left names behind"
+    assert [r.score for r in ours] == [1, 2, 3, 2, 1]
+    assert [r.score for r in theirs] == [1, 2, 3, 2, 0]
+    assert "is not right" in theirs[-1].hint

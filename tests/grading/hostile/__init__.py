@@ -18,7 +18,10 @@ from dataclasses import dataclass, field
 
 import nbformat
 
-from gdcourse import course as gc
+from gdcourse.grading.course import fill_in
+from gdcourse.grading.layout import Layout
+
+LAYOUT = Layout.course()
 
 ASSIGNMENT = "ex01_losses"
 TASKS = ["test_mse", "test_mse_grad", "test_cross_entropy", "test_cross_entropy_grad",
@@ -36,7 +39,7 @@ class Case:
 
 
 def _solved(release, source, **cells) -> nbformat.NotebookNode:
-    return gc.fill_in(release, source, cells)
+    return fill_in(release, source, cells)
 
 
 def _bytes(nb) -> bytes:
@@ -48,7 +51,7 @@ def _code(release, source, cell: str, code: str, name: str = f"{ASSIGNMENT}.ipyn
 
 
 def _solution_of(source, cell):
-    return gc.strip_markers(gc.solution_cells(source)[cell].source)
+    return Layout.strip_solution_markers(Layout.answer_cells(source)[cell].source)
 
 
 ALL_ZERO = dict.fromkeys(TASKS, "zero")
@@ -65,8 +68,8 @@ def old_format(release, source):
 
 
 def other_assignment(release, source):
-    other = nbformat.read(gc.source_notebook("ex02_gradients"), as_version=4)
-    return f"{ASSIGNMENT}.ipynb", _bytes(gc.fill_in(other, other))
+    other = nbformat.read(LAYOUT.source_notebook("ex02_gradients"), as_version=4)
+    return f"{ASSIGNMENT}.ipynb", _bytes(fill_in(other, other))
 
 
 def renamed(release, source):
@@ -82,13 +85,13 @@ def _edit(release, source, edit):
 def deleted_test_cell(release, source):
     def edit(nb):
         nb.cells = [c for c in nb.cells
-                    if c.metadata.get("nbgrader", {}).get("grade_id") != "test_mse_grad"]
+                    if Layout.grade_id(c) != "test_mse_grad"]
     return _edit(release, source, edit)
 
 
 def edited_test_cell(release, source):
     def edit(nb):
-        cell = gc.grade_cells(nb)["test_cross_entropy"]
+        cell = Layout.test_cells(nb)["test_cross_entropy"]
         cell.source = "# Task 3: cross_entropy (3 points)\nchecks.passed('Task 3')"
     return _edit(release, source, edit)
 
@@ -96,7 +99,7 @@ def edited_test_cell(release, source):
 def edited_readonly_cell(release, source):
     def edit(nb):
         cell = next(c for c in nb.cells
-                    if c.metadata.get("nbgrader", {}).get("grade_id") == "imports")
+                    if Layout.grade_id(c) == "imports")
         cell.source += "\nnp.allclose = lambda *a, **k: True"
     return _edit(release, source, edit)
 
@@ -141,7 +144,7 @@ def mse_grad(pred, target):
     hog = np.ones(40 * 2**30 // 8)  # 40 GB
     return hog[:pred.size].reshape(pred.shape)
 """
-PRINT_BOMB = "chunk = 'x' * 1_000_000\nfor _ in range(300):  # 300 MB\n    print(chunk)\n"
+PRINT_BOMB = "chunk = 'x' * 1_000_000\nfor _ in range(100):  # 100 MB\n    print(chunk)\n"
 KILL = "import os, signal\nos.kill(os.getpid(), signal.SIGKILL)\n"
 
 # Looks for the hidden tests or the solutions where nbgrader's layout puts them relative to a

@@ -7,8 +7,11 @@ importable it does nothing. The cell is tagged ``remove-cell`` so the rendered b
 
 Usage::
 
-    python -m gdcourse.bootstrap apply chapters/*.ipynb solutions/*/*.ipynb   # insert or update
-    python -m gdcourse.bootstrap check chapters/*.ipynb solutions/*/*.ipynb   # exit 1 if stale
+    python -m tools.bootstrap apply chapters/*.ipynb solutions/*/*.ipynb   # insert or update
+    python -m tools.bootstrap check chapters/*.ipynb solutions/*/*.ipynb   # exit 1 if stale
+
+Exit status: 0 done (or every setup cell current); 1 a setup cell is missing or stale, or a
+notebook cannot be read; 2 wrong arguments.
 """
 
 from __future__ import annotations
@@ -19,7 +22,7 @@ from pathlib import Path
 
 import nbformat
 
-from . import __version__
+from gdcourse import __version__
 
 REPOSITORY = "https://github.com/gradient-descent-course/gradient-descent-course"
 TAG = "course-setup"
@@ -78,14 +81,19 @@ def apply(nb: nbformat.NotebookNode) -> bool:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m gdcourse.bootstrap", description=__doc__,
+    parser = argparse.ArgumentParser(prog="python -m tools.bootstrap", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("command", choices=["apply", "check"])
     parser.add_argument("notebooks", nargs="+", type=Path)
     args = parser.parse_args(argv)
     status = 0
     for path in args.notebooks:
-        nb = nbformat.read(path, as_version=4)
+        try:
+            nb = nbformat.read(path, as_version=4)
+        except (OSError, ValueError) as err:  # missing, or not a notebook (NotJSONError)
+            print(f"{path}: cannot be read ({err})", file=sys.stderr)
+            status = 1
+            continue
         if args.command == "check":
             i = _index(nb)
             if i is None or nb.cells[i].source != SOURCE:

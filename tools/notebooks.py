@@ -7,10 +7,13 @@ output is dropped.
 
 Usage::
 
-    python -m gdcourse.notebooks refresh chapters/*.ipynb   # execute, then keep checked outputs
-    python -m gdcourse.notebooks strip chapters/*.ipynb     # drop unchecked outputs only
-    python -m gdcourse.notebooks check chapters/*.ipynb     # exit 1 if a notebook is not clean
-    python -m gdcourse.notebooks check --no-outputs solutions/*/*.ipynb  # no outputs at all
+    python -m tools.notebooks refresh chapters/*.ipynb   # execute, then keep checked outputs
+    python -m tools.notebooks strip chapters/*.ipynb     # drop unchecked outputs only
+    python -m tools.notebooks check chapters/*.ipynb     # exit 1 if a notebook is not clean
+    python -m tools.notebooks check --no-outputs solutions/*/*.ipynb  # no outputs at all
+
+Exit status: 0 done (or every notebook clean); 1 a notebook is missing or not clean (each
+problem is printed); 2 wrong arguments.
 """
 
 from __future__ import annotations
@@ -108,7 +111,7 @@ def refresh(path: Path, timeout: int = 300) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m gdcourse.notebooks", description=__doc__,
+    parser = argparse.ArgumentParser(prog="python -m tools.notebooks", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("command", choices=["refresh", "strip", "check"])
     parser.add_argument("--no-outputs", action="store_true",

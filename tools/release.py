@@ -1,7 +1,7 @@
 """Student versions of the exercises, for the book, and the check that nothing secret leaks.
 
-    python -m gdcourse.release --book           # exercises/exNN_*.ipynb and exercises/index.md
-    python -m gdcourse.release --check DIR...   # exit 1 if solution code or a hidden test shows
+    python -m tools.release --book           # exercises/exNN_*.ipynb and exercises/index.md
+    python -m tools.release --check DIR...   # exit 1 if solution code or a hidden test shows
 
 ``--book`` runs ``nbgrader generate_assignment`` for every assignment in ``solutions/`` (in a
 temporary course with a temporary gradebook) and copies the student versions into
@@ -10,6 +10,9 @@ them. ``exercises/`` is generated output: never edit or commit it.
 
 ``--check`` searches notebooks, HTML and Markdown files for the solution blocks' and hidden
 tests' lines; the grading tests run it on a fresh release and on the built book.
+
+Exit status: 0 written (or checked) and no leak found; 1 a leak was found (each is printed);
+2 wrong arguments.
 """
 
 from __future__ import annotations
@@ -25,10 +28,11 @@ from pathlib import Path
 
 import nbformat
 
-from .course import ROOT, SOLUTIONS, Course, assignments, grade_cells, task_title
+from gdcourse.grading.course import Course
+from gdcourse.grading.layout import CHECKOUT, SECRETS, Layout
 
-MARKERS = ("BEGIN SOLUTION", "END SOLUTION", "BEGIN HIDDEN TESTS", "END HIDDEN TESTS")
-REGION = re.compile(r"### BEGIN (SOLUTION|HIDDEN TESTS)\n(.*?)### END \1", re.S)
+ROOT = CHECKOUT
+
 MIN_SECRET = 16  # shorter lines (`return grad`) are too generic to count as a leak
 
 
@@ -36,19 +40,23 @@ def _squash(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
-def secrets(source: Path = SOLUTIONS) -> dict[str, str]:
-    """Lines that only the solution blocks and hidden tests contain, and where they come from."""
+def secrets(origin: Layout | None = None, kinds: tuple[str, ...] = SECRETS) -> dict[str, str]:
+    """Lines that only the regions of ``kinds`` contain, and the assignment they come from.
+
+    By default the solutions and the hidden tests (what a student version must not show);
+    ``kinds=("SOLUTION",)`` gives the lines that the shipped package must not hold.
+    """
+    origin = origin or Layout.course()
     public: list[str] = []
     hidden: list[tuple[str, str]] = []
-    for name in assignments(source):
-        nb = nbformat.read(source / name / f"{name}.ipynb", as_version=4)
-        for cell in nb.cells:
-            text = cell.source + "\n"
-            for match in REGION.finditer(text):
-                hidden += [(_squash(line), name) for line in match.group(2).splitlines()]
-            public.append(_squash(REGION.sub("", text)))
+    for name in origin.assignments():
+        for cell in Layout.read(origin.source_notebook(name))["cells"]:
+            text = Layout.text(cell)
+            for _, body in Layout.secret_regions(text, kinds):
+                hidden += [(_squash(line), name) for line in body.splitlines()]
+            public.append(_squash(Layout.without_secrets(text, kinds)))
     public_text = "\n".join(public)
-    # a line that some student version shows anyway (or contains) is no secret
+    # a line that is shown anyway (or contained in one that is) is no secret
     return {line: name for line, name in hidden
             if len(line) >= MIN_SECRET and line not in public_text}
 
@@ -56,7 +64,10 @@ def secrets(source: Path = SOLUTIONS) -> dict[str, str]:
 def _text_of(path: Path) -> str:
     raw = path.read_text(encoding="utf-8", errors="replace")
     if path.suffix == ".ipynb":
-        nb = nbformat.reads(raw, as_version=4)
+        try:
+            nb = nbformat.reads(raw, as_version=4)
+        except (ValueError, KeyError):  # not a readable notebook: search its text as it is
+            return raw
         return "\n".join(c.source for c in nb.cells)
     if path.suffix in (".html", ".htm"):
         raw = re.sub(r"<[^>]+>", "", raw)
@@ -64,9 +75,9 @@ def _text_of(path: Path) -> str:
     return raw
 
 
-def find_leaks(paths: Iterable[Path], source: Path = SOLUTIONS) -> list[str]:
+def find_leaks(paths: Iterable[Path], origin: Layout | None = None) -> list[str]:
     """Describe every secret line or nbgrader marker found in ``paths`` (files or folders)."""
-    secret = secrets(source)
+    secret = secrets(origin)
     files = []
     for p in map(Path, paths):
         if p.is_dir():
@@ -77,9 +88,9 @@ def find_leaks(paths: Iterable[Path], source: Path = SOLUTIONS) -> list[str]:
     for f in files:
         text = _text_of(f)
         squashed = _squash(text)
-        for marker in MARKERS:
-            if f"### {marker}" in text:
-                problems.append(f"{f}: contains the marker '### {marker}'")
+        for marker in Layout.MARKERS:
+            if marker in text:
+                problems.append(f"{f}: contains the marker '{marker}'")
         for line, name in secret.items():
             if line in squashed:
                 problems.append(f"{f}: shows a line of {name}'s solution or hidden tests: {line}")
@@ -100,10 +111,11 @@ course that uses them.
 ## How to work on an exercise
 
 1. **Download** the notebook (the links above, or the download button at the top of each
-   exercise page) into your copy of the course repository, where `gdlib` and `gdcourse` are
-   importable (`make venv` creates `.venv` with everything; or `pip install -e .` inside it).
-2. **Open it** in Jupyter and run the first cell; it imports `numpy`, the course library
-   `gdlib` and the tests' helpers `gdcourse.checks`.
+   exercise page), or open it in Colab or Binder with the launch buttons. Its setup cell
+   installs the course's code where it is missing; in a copy of the course repository
+   `make venv` creates `.venv` with everything.
+2. **Open it** in Jupyter and run the first cells; they import `numpy`, the course library
+   `gdlib` and the tests' helpers `gdcourse.learner.checks`.
 3. **Fill in** every cell that says `# YOUR CODE HERE`, deleting its
    `raise NotImplementedError()` line. Keep the function names and signatures as they are: the
    tests call them, and they match `gdlib`'s so you can compare.
@@ -116,7 +128,13 @@ course that uses them.
 
 ## Grade yourself
 
-When you are done, save the notebook and run, from the course repository:
+When you are done, run the last cell of the notebook: it runs the hidden tests right there, in
+the notebook's own kernel (no file needed, so it works in Colab too), and prints your score for
+each task with the hint of every failed test, in well under a second. Restart the kernel and run
+all cells first to see exactly the grade an instructor's autograder gives.
+
+With the course installed (`pip install`, or a copy of the repository), the same grade comes
+from nbgrader itself, on a saved notebook, from any folder:
 
 ```bash
 python -m gdcourse.grade path/to/ex01_losses.ipynb
@@ -125,7 +143,7 @@ python -m gdcourse.grade path/to/ex01_losses.ipynb
 The command runs nbgrader's autograder with the hidden tests on a copy of your notebook (your
 file is never changed), prints your score for each task with the hint of every failed test,
 and writes a feedback page `ex01_losses.feedback.html` beside the notebook. The score is the
-one an instructor using nbgrader would give. Run it as often as you like.
+one an instructor using nbgrader would give. Run either as often as you like.
 
 ## Hand in to a course
 
@@ -150,20 +168,21 @@ def toc_exercises(toc: Path = ROOT / "_toc.yml") -> list[str]:
     return re.findall(r"file:\s*exercises/(ex\d\d_\w+)", toc.read_text(encoding="utf-8"))
 
 
-def write_book(out: Path, source: Path = SOLUTIONS) -> list[Path]:
+def write_book(out: Path, origin: Layout | None = None) -> list[Path]:
     """Generate every student version into ``out`` and write ``out/index.md``.
 
     A page that the table of contents lists but that has no source yet gets a short
     placeholder notebook, so the book still builds.
     """
-    names = assignments(source)
+    origin = origin or Layout.course()
+    names = origin.assignments()
     out.mkdir(parents=True, exist_ok=True)
     for name in sorted(set(toc_exercises()) - set(names)):
         nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell(
             PLACEHOLDER.format(number=int(name[2:4])))])
         nbformat.write(nb, out / f"{name}.ipynb")
     with tempfile.TemporaryDirectory(prefix="gdcourse-release-") as tmp:
-        course = Course(Path(tmp), names, source=source)
+        course = Course(Path(tmp), names, origin=origin)
         course.run(*[("generate", name) for name in names])
         written = []
         for name in names:
@@ -175,10 +194,10 @@ def write_book(out: Path, source: Path = SOLUTIONS) -> list[Path]:
         nb = nbformat.read(dst, as_version=4)
         title = next((c.source.splitlines()[0].lstrip("# ").strip() for c in nb.cells
                       if c.cell_type == "markdown" and c.source.startswith("# ")), dst.stem)
-        tests = grade_cells(nb)
-        points = sum(float(c.metadata["nbgrader"].get("points", 0)) for c in tests.values())
+        tests = Layout.test_cells(nb)
+        points = sum(Layout.points(c) for c in tests.values())
         chapter = int(dst.stem[2:4])
-        tasks = len({task_title(c).split(":")[0] for c in tests.values()})
+        tasks = len({Layout.task_title(c).split(":")[0] for c in tests.values()})
         rows.append(f"| [{title}]({dst.name}) | {chapter} | {tasks} | {points:g} | "
                     f"{{download}}`{dst.name} <{dst.name}>` |")
     (out / "index.md").write_text(INDEX.format(table="\n".join(rows)), encoding="utf-8")
@@ -186,7 +205,7 @@ def write_book(out: Path, source: Path = SOLUTIONS) -> list[Path]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m gdcourse.release", description=__doc__,
+    parser = argparse.ArgumentParser(prog="python -m tools.release", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     group = parser.add_mutually_exclusive_group(required=True)
     group.add_argument("--book", action="store_true",
