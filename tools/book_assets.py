@@ -1,13 +1,13 @@
 """The book's figures, math and PDF: what the HTML pages ship and what the LaTeX build prints.
 
-- **MathJax, only what the pages load.** The TeX-to-CHTML component, its web fonts, the TeX
+- **Only what the pages load.** MathJax's TeX-to-CHTML component, its web fonts, the TeX
   extensions it autoloads (``\\boldsymbol``, ``\\cancel``, ...) and what its menu's accessibility
   explorer loads (English speech rules), copied from sphinx-mathjax-offline's bundle: about
-  3 MB instead of 24 MB, still without network.
+  3 MB instead of 24 MB, still without network. The theme's source maps are dropped.
 - **Sharp figures that stay light.** gdlib's ``use_style()`` sends each figure as SVG and as a
   PNG at twice the resolution; pages show the lighter file (the SVG, unless a plot has so many
   marks that its PNG is smaller). Slider frames, rendered at more pixels than they are shown,
-  are displayed at their figure size (96 CSS px per inch).
+  are displayed at their figure size (96 CSS px per inch) and stored in 256 colours.
 - **Dark mode.** ``book_assets.css`` inverts the lightness of figures and turns their hues back,
   so text is light on the dark page and colours keep their hue (legend and plot alike); a cell
   tagged ``keep-colours`` opts out.
@@ -22,12 +22,14 @@ from __future__ import annotations
 import base64
 import hashlib
 import importlib.util
+import io
 import re
 import shutil
 import struct
 from pathlib import Path
 
 from docutils import nodes
+from PIL import Image
 from sphinx import addnodes
 from sphinx.builders.latex.nodes import thebibliography
 from sphinx.transforms.post_transforms import SphinxPostTransform
@@ -87,10 +89,15 @@ def mathjax_source() -> Path:
     return Path(next(iter(spec.submodule_search_locations))) / "static" / "mathjax"
 
 
-def copy_mathjax(app, exc) -> None:
+def ship_static(app, exc) -> None:
+    """Copy the MathJax files the pages load, and drop the theme's source maps (3.4 MB that
+    only a browser's developer tools ever fetch)."""
     if exc is not None or app.builder.format != "html":
         return
-    src, dest = mathjax_source(), Path(app.outdir) / "_static" / "mathjax"
+    static = Path(app.outdir) / "_static"
+    for source_map in static.rglob("*.map"):
+        source_map.unlink()
+    src, dest = mathjax_source(), static / "mathjax"
     shutil.rmtree(dest, ignore_errors=True)
     for rel in MATHJAX_FILES:
         if (src / rel).is_dir():
@@ -157,8 +164,9 @@ class PreferLightFigures(SphinxPostTransform):
                 forms["image/svg+xml"].parent.remove(forms["image/svg+xml"])
 
 
-class SliderFrameSize(SphinxPostTransform):
-    """Show slider frames at their figure size, however many pixels they were rendered at."""
+class SliderFrames(SphinxPostTransform):
+    """Show slider frames at their figure size, however many pixels they were rendered at, and
+    store each in 256 colours (half the bytes, no visible change for line art)."""
 
     default_priority = 10  # after myst-nb has picked the HTML form
     formats = ("html",)
@@ -172,7 +180,21 @@ class SliderFrameSize(SphinxPostTransform):
             width, _, dpi = _png_size(frames[0])
             css = round(width * 96 / dpi) if dpi else width
             html = ANIMATION_IMG.sub(rf'<img \1style="width: {css}px" id="_anim_img', html, count=1)
+            html = FRAME.sub(lambda m: _data_uri(_palette_png(base64.b64decode(m.group(1)))), html)
             raw.replace_self(nodes.raw("", html, format="html"))
+
+
+def _palette_png(data: bytes) -> bytes:
+    """The same picture in at most 256 colours, if that is smaller (it keeps the resolution)."""
+    image = Image.open(io.BytesIO(data))
+    quantized = image.convert("RGB").quantize(256, dither=Image.Dither.NONE)
+    out = io.BytesIO()
+    quantized.save(out, "PNG", optimize=True, dpi=image.info.get("dpi", (72, 72)))
+    return out.getvalue() if out.tell() < len(data) else data
+
+
+def _data_uri(png: bytes) -> str:
+    return "data:image/png;base64," + base64.b64encode(png).decode("ascii")
 
 
 class StaticOutputsForPdf(SphinxPostTransform):
@@ -204,7 +226,7 @@ class StaticOutputsForPdf(SphinxPostTransform):
         row = nodes.paragraph()
         for k in picks:
             name = f"slider-{hashlib.sha256(frames[k]).hexdigest()[:16]}.png"
-            Path(self.app.outdir, name).write_bytes(frames[k])
+            Path(self.app.outdir, name).write_bytes(_palette_png(frames[k]))
             image = nodes.image(uri=name, candidates={"*": name})
             image["width"] = f"{96 // len(picks)}%" if narrow else "75%"
             if narrow:
@@ -278,10 +300,10 @@ def _has_text(section: nodes.section) -> bool:
 
 def setup(app):
     app.connect("config-inited", configure, priority=800)  # jupyterbook-latex's runs at 500
-    app.connect("build-finished", copy_mathjax)
+    app.connect("build-finished", ship_static)
     app.add_css_file("book_assets.css")
     app.add_post_transform(PreferLightFigures)
-    app.add_post_transform(SliderFrameSize)
+    app.add_post_transform(SliderFrames)
     app.add_post_transform(StaticOutputsForPdf)
     app.add_post_transform(NumberPartsAsOnline)
     app.add_post_transform(BibliographyAsItsChapter)
