@@ -61,16 +61,16 @@ lock: $(STAMP)
 # The whole book as one PDF: Sphinx's LaTeX through XeLaTeX, with Noto CJK for the glossary's
 # Chinese terms. TeX and the fonts come from Debian; this target says what is missing.
 PDF      := gradient-descent-for-neural-networks.pdf
-PDF_DEBS := texlive-xetex texlive-lang-cjk latexmk fontconfig fonts-noto-cjk fonts-freefont-otf \
-            fonts-dejavu-core
+PDF_DEBS := texlive-xetex texlive-fonts-recommended texlive-lang-chinese latexmk fontconfig \
+            fonts-noto-cjk fonts-freefont-otf fonts-dejavu-core
 
 .PHONY: pdf
 pdf: $(STAMP)
 	@missing=""; \
 	for tool in xelatex latexmk kpsewhich fc-list; do \
 		command -v $$tool >/dev/null 2>&1 || missing="$$missing $$tool"; done; \
-	for sty in xeCJK.sty fncychap.sty unicode-math.sty; do \
-		kpsewhich $$sty >/dev/null 2>&1 || missing="$$missing $$sty"; done; \
+	for file in xeCJK.sty ctexhook.sty fncychap.sty unicode-math.sty pzdr.tfm; do \
+		kpsewhich $$file >/dev/null 2>&1 || missing="$$missing $$file"; done; \
 	for font in "Noto Serif CJK SC" "Noto Sans CJK SC" FreeSerif "DejaVu Sans Mono"; do \
 		fc-list "$$font" 2>/dev/null | grep -q . || missing="$$missing '$$font'"; done; \
 	if [ -n "$$missing" ]; then \
