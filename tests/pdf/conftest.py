@@ -12,13 +12,12 @@ import subprocess
 from pathlib import Path
 
 import pytest
+import yaml
 
 ROOT = Path(__file__).resolve().parents[2]
-PDF = Path(
-    os.environ.get(
-        "BOOK_PDF", ROOT / "_build" / "latex" / "gradient-descent-for-neural-networks.pdf"
-    )
-)
+#: The PDF that ``make pdf`` builds, named after the LaTeX document in _config.yml.
+_TEX = yaml.safe_load((ROOT / "_config.yml").read_text())["latex"]["latex_documents"]["targetname"]
+PDF = Path(os.environ.get("BOOK_PDF", ROOT / "_build" / "latex" / Path(_TEX).with_suffix(".pdf")))
 ARTIFACTS = ROOT / "test-artifacts" / "pdf"
 
 
