@@ -60,11 +60,14 @@ lock: $(STAMP)
 
 # The whole book as one PDF: Sphinx's LaTeX through XeLaTeX, with Noto CJK for the glossary's
 # Chinese terms. TeX and the fonts come from Debian; this target says what is missing.
-PDF      := gradient-descent-for-neural-networks.pdf
+PDF      := $(shell sed -n 's/^ *targetname: *\(.*\)\.tex$$/\1.pdf/p' _config.yml)
 PDF_DEBS := texlive-xetex texlive-fonts-recommended texlive-lang-chinese latexmk fontconfig \
             fonts-noto-cjk fonts-freefont-otf fonts-dejavu-core
 
-.PHONY: pdf
+.PHONY: pdf pdf-debs
+pdf-debs:  # the Debian packages make pdf needs, for scripts (.ci/run)
+	@echo $(PDF_DEBS)
+
 pdf: $(STAMP)
 	@missing=""; \
 	for tool in xelatex latexmk kpsewhich fc-list; do \
