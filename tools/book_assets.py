@@ -26,6 +26,7 @@ import io
 import re
 import shutil
 import struct
+import unicodedata
 from pathlib import Path
 
 from docutils import nodes
@@ -291,6 +292,36 @@ class BibliographyAsItsChapter(SphinxPostTransform):
             start.parent.remove(start)
 
 
+class TableColumnsForPdf(SphinxPostTransform):
+    """Give the tables whose author set no column widths widths in proportion to what their
+    columns hold, so that text wraps inside its column: LaTeX's default for a long table (more
+    than 30 rows, like the glossary's) is one unbroken line per cell, off the page's edge."""
+
+    default_priority = 400
+    formats = ("latex",)
+
+    def run(self, **kwargs) -> None:
+        for table in self.document.findall(nodes.table):
+            tgroup = next(table.findall(nodes.tgroup), None)
+            if tgroup is None or "colwidths-given" in table["classes"]:
+                continue
+            columns = [c for c in tgroup.children if isinstance(c, nodes.colspec)]
+            widths = [[] for _ in columns]
+            for row in tgroup.findall(nodes.row):
+                for column, entry in zip(widths, row.children, strict=False):  # spans shift
+                    column.append(_text_width(entry.astext()))
+            for colspec, column in zip(columns, widths, strict=True):
+                # halfway between the mean and the widest cell, in characters, within [6, 60]
+                mean = sum(column) / max(1, len(column))
+                colspec["colwidth"] = min(60, max(6, round((mean + max(column, default=0)) / 2)))
+            table["classes"].append("colwidths-given")
+
+
+def _text_width(text: str) -> int:
+    """Width of a text in Latin characters: a Chinese character counts two."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text.strip())
+
+
 def _has_text(section: nodes.section) -> bool:
     """Whether a section says anything besides its title."""
     return any(
@@ -307,4 +338,5 @@ def setup(app):
     app.add_post_transform(StaticOutputsForPdf)
     app.add_post_transform(NumberPartsAsOnline)
     app.add_post_transform(BibliographyAsItsChapter)
+    app.add_post_transform(TableColumnsForPdf)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
