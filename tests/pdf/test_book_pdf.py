@@ -124,6 +124,16 @@ def test_every_glyph_is_there(pdf, pages):
     assert absent == [], f"Chinese glossary terms missing from the PDF: {absent}"
 
 
+def test_nothing_runs_off_the_page(pdf):
+    """TeX reports every line it could not fit in the text width; a few points into the margin
+    pass unnoticed, a table or formula running off the paper does not."""
+    log = pdf.with_suffix(".log").read_text(errors="replace")
+    overflows = [float(pt) for pt in re.findall(r"Overfull \\hbox \(([\d.]+)pt too wide\)", log)]
+    assert max(overflows, default=0) < 50, (
+        f"lines up to {max(overflows):.0f}pt wider than the text (50pt is 18 mm into the margin)"
+    )
+
+
 def test_math_is_typeset_with_a_math_font(pdf, pages):
     """unicode-math sets math italic letters as Unicode's mathematical alphanumerics (𝜃 for a
     θ in a formula), so their count measures how much math was typeset."""
