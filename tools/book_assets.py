@@ -56,7 +56,8 @@ MATHJAX_FILES = [
     "sre/mathmaps/nemeth.json",
 ]
 
-INTERACTIVE = {"text/html", "application/javascript", "application/vnd.jupyter.widget-view+json"}
+WIDGET = "application/vnd.jupyter.widget-view+json"  # needs a kernel: no static form at all
+INTERACTIVE = {"text/html", "application/javascript", WIDGET}
 STATIC = {"application/pdf", "image/png", "image/jpeg", "text/latex"}
 FRAME = re.compile(r"data:image/png;base64,([A-Za-z0-9+/=\\\s]+)")
 ANIMATION_IMG = re.compile(r'<img (alt="[^"]*" )?id="_anim_img')
@@ -213,10 +214,10 @@ class StaticOutputsForPdf(SphinxPostTransform):
             plain = forms["text/plain"].astext().strip() if "text/plain" in forms else ""
             if frames:
                 bundle.replace_self(self.still_frames(frames))
-            elif not plain or DEFAULT_REPR.match(plain):
+            elif WIDGET in forms or not plain or DEFAULT_REPR.match(plain):
                 note = "This output is interactive: see it in the online book."
                 bundle.replace_self(nodes.paragraph("", "", nodes.emphasis("", note)))
-            # else the output's plain-text form (a table's, say) is printed
+            # else the output's own plain text (a table's, say) is printed
 
     def still_frames(self, frames: list[bytes]) -> nodes.Element:
         """The first, middle and last frames of a slider, side by side when they are narrow."""
