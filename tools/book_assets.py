@@ -15,6 +15,8 @@
   class needs TeX packages Debian ships only in texlive-fonts-extra), without ucharclasses
   (which clashes with xeCJK). Outputs that only a browser can show are printed as static
   images (the first, middle and last frames of a slider) or as a sentence, never as markup.
+  Chapters are numbered as online (the introduction, exercises and appendices are not), the
+  bibliography takes its chapter's title, and tables wrap inside the page.
 """
 
 from __future__ import annotations
