@@ -57,3 +57,29 @@ lock: $(STAMP)
 	$(BIN)/python -m pip install --quiet -r requirements.in
 	{ head -2 requirements.txt; $(BIN)/python -m pip freeze --exclude-editable; } > requirements.txt.new
 	mv requirements.txt.new requirements.txt
+
+# The whole book as one PDF: Sphinx's LaTeX through XeLaTeX, with Noto CJK for the glossary's
+# Chinese terms. TeX and the fonts come from Debian; this target says what is missing.
+PDF      := $(shell sed -n 's/^ *targetname: *\(.*\)\.tex$$/\1.pdf/p' _config.yml)
+PDF_DEBS := texlive-xetex texlive-fonts-recommended texlive-lang-chinese latexmk fontconfig \
+            fonts-noto-cjk fonts-freefont-otf fonts-dejavu-core
+
+.PHONY: pdf pdf-debs
+pdf-debs:  # the Debian packages make pdf needs, for scripts (.ci/run)
+	@echo $(PDF_DEBS)
+
+pdf: $(STAMP)
+	@missing=""; \
+	for tool in xelatex latexmk kpsewhich fc-list; do \
+		command -v $$tool >/dev/null 2>&1 || missing="$$missing $$tool"; done; \
+	for file in xeCJK.sty ctexhook.sty fncychap.sty unicode-math.sty pzdr.tfm; do \
+		kpsewhich $$file >/dev/null 2>&1 || missing="$$missing $$file"; done; \
+	for font in "Noto Serif CJK SC" "Noto Sans CJK SC" FreeSerif "DejaVu Sans Mono"; do \
+		fc-list "$$font" 2>/dev/null | grep -q . || missing="$$missing '$$font'"; done; \
+	if [ -n "$$missing" ]; then \
+		echo "make pdf needs TeX and fonts from Debian; missing:$$missing. Install them with"; \
+		echo "  sudo apt-get install --no-install-recommends $(PDF_DEBS)"; exit 1; fi
+	$(MAKE) --no-print-directory book
+	GDLIB_STATIC=1 $(BIN)/jupyter-book build . --builder pdflatex --warningiserror --nitpick --keep-going
+	cp _build/latex/$(PDF) _build/html/$(PDF)
+	@echo "PDF: _build/latex/$(PDF) ($$(pdfinfo _build/latex/$(PDF) 2>/dev/null | sed -n 's/^Pages: *//p') pages), also in _build/html/"

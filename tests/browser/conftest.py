@@ -75,15 +75,22 @@ def browser():
 
 
 class PageRecorder:
-    """A page whose console errors, failed and blocked requests are recorded."""
+    """A page whose console errors, failed and blocked requests are recorded.
 
-    def __init__(self, browser, base: str):
-        self.context = browser.new_context(viewport={"width": 1280, "height": 900})
+    ``color_scheme`` is the reader's system preference ("light" or "dark"), which the theme
+    follows until the reader picks a mode with its switch.
+    """
+
+    def __init__(self, browser, base: str, color_scheme: str = "light"):
+        self.context = browser.new_context(
+            viewport={"width": 1280, "height": 900}, color_scheme=color_scheme
+        )
         self.page = self.context.new_page()
         self.base = base
         self.console_errors: list[str] = []
         self.failed: list[str] = []
         self.blocked: list[str] = []
+        self.loaded: list = []  # responses, to weigh a page and see which files it needs
         host = urlparse(base).netloc
         self.context.route("**/*", self._route(host))
         self.page.on("console", self._console)
@@ -109,6 +116,8 @@ class PageRecorder:
     def _response(self, response):
         if response.status >= 400:
             self.failed.append(f"{response.url} (HTTP {response.status})")
+        else:
+            self.loaded.append(response)
 
     def goto(self, rel: str):
         self.page.goto(f"{self.base}/{rel}", wait_until="load")
@@ -123,3 +132,17 @@ def recorder(browser, server):
     rec = PageRecorder(browser, server)
     yield rec
     rec.close()
+
+
+@pytest.fixture
+def open_page(browser, server):
+    """``open_page(color_scheme)``: a new recorded page for a reader who prefers that scheme."""
+    opened = []
+
+    def make(color_scheme: str = "light") -> PageRecorder:
+        opened.append(PageRecorder(browser, server, color_scheme))
+        return opened[-1]
+
+    yield make
+    for rec in opened:
+        rec.close()
