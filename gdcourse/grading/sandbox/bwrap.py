@@ -79,6 +79,9 @@ class Limits:
         return json.dumps(asdict(self), separators=(",", ":"))
 
 
+LIMITS = Limits()  # the defaults
+
+
 _counter = itertools.count()
 
 
@@ -182,7 +185,7 @@ class Sandbox:
 
     def __init__(self, packages: Iterable[str] = (), read_only: Iterable[str] = (),
                  secrets: Iterable[str] = (),
-                 files: str | os.PathLike | None = None, limits: Limits = Limits(),
+                 files: str | os.PathLike | None = None, limits: Limits = LIMITS,
                  env: Mapping[str, str] | None = None, cgroup: bool | None = None,
                  use_seccomp: bool = True) -> None:
         probe()
