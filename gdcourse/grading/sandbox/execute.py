@@ -48,7 +48,7 @@ from nbgrader.preprocessors import Execute
 from traitlets import Bool, Integer, List, Unicode
 
 from . import bwrap
-from .judge import Judge, error_output
+from .judge import DIED_MESSAGE, STUBBORN_MESSAGE, Judge, error_output
 from .kernel import LimitedKernelManager, SandboxKernelManager
 from .link import KernelPort
 from .proxy import KernelLost
@@ -156,7 +156,8 @@ class LimitedExecute(Execute):
             remote = Remote(self.km.judge_socket, KernelPort(self.km.get_connection_info()),
                             call_timeout=self.timeout or 30)
             self._close_judge()
-            self._judge, self._judge_km = Judge(remote, self.max_output_bytes), self.km
+            self._judge = Judge(remote, self.max_output_bytes, self.memory_limit / 2**30)
+            self._judge_km = self.km
         return self._judge
 
     def _close_judge(self) -> None:
@@ -202,13 +203,8 @@ class LimitedExecute(Execute):
                     "messages were lost), so the kernel was shut down and the cell scores "
                     "zero. Print less: a summary, not every value.")
         if isinstance(err, CellTimeoutError):
-            return (f"this cell ran longer than {self.timeout} s and did not stop when "
-                    "interrupted, so the kernel was shut down and the cell scores zero. Look "
-                    "for an endless loop (or a `try/except` that swallows KeyboardInterrupt).")
-        return ("the Python kernel died while running this cell, so it scores zero and the "
-                "notebook was run again without it. Common causes: sys.exit()/os._exit() or "
-                "exit() in your code, using more memory than the limit of "
-                f"{self.memory_limit / 2**30:g} GB, or a crash in compiled code.")
+            return STUBBORN_MESSAGE.format(timeout=self.timeout)
+        return DIED_MESSAGE.format(memory=self.memory_limit / 2**30)
 
     async def async_execute_cell(self, cell, cell_index, execution_count=None,
                                  store_history=True):

@@ -136,8 +136,9 @@ def cap_output(shell, cap: int = 100_000) -> _CellCap:
     """Cap what each cell prints or displays, in the kernel (see :class:`_CellCap`)."""
     counter = _CellCap(cap)
     shell.events.register("pre_execute", counter.reset)
+    stderr = sys.stderr
     sys.stdout = _CappedStream(sys.stdout, counter)
-    sys.stderr = _CappedStream(sys.stderr, counter)
+    sys.stderr = _CappedStream(stderr, counter)
     publish = shell.display_pub.publish
 
     def capped_publish(data, *args, **kwargs):
@@ -146,7 +147,7 @@ def cap_output(shell, cap: int = 100_000) -> _CellCap:
             return publish(data, *args, **kwargs)
         note = counter.note()
         if note:
-            sys.stderr.write(note)
+            stderr.write(note)  # past the cap itself
         return None
 
     shell.display_pub.publish = capped_publish

@@ -30,9 +30,17 @@ HIDDEN = re.compile(r"^\s*### BEGIN HIDDEN TESTS\s*$(.*?)^\s*### END HIDDEN TEST
                     re.M | re.S)
 HIDDEN_NOTE = ("[what your code printed while the hidden tests ran is not shown: it would show "
                "their inputs]\n")
+# What a learner reads when a cell stopped the kernel (the same words whichever side ran it)
 TIMEOUT_MESSAGE = ("this cell ran longer than {timeout:g} s and was interrupted, so it scores "
                    "zero. Look for an endless loop (a `while` whose condition never becomes "
                    "false) or work that grows too fast.")
+STUBBORN_MESSAGE = ("this cell ran longer than {timeout:g} s and did not stop when interrupted, "
+                    "so the kernel was shut down and the cell scores zero. Look for an endless "
+                    "loop (or a `try/except` that swallows KeyboardInterrupt).")
+DIED_MESSAGE = ("the Python kernel died while running this cell, so it scores zero and the "
+                "notebook was run again without it. Common causes: sys.exit()/os._exit() or "
+                "exit() in your code, using more memory than the limit of {memory:g} GB, or a "
+                "crash in compiled code.")
 
 
 class _Outputs(io.TextIOBase):
@@ -115,11 +123,15 @@ class Judge:
         The session with the submission's kernel.
     max_output_bytes : int
         Characters of printed output kept per cell.
+    memory_gb : float
+        The kernel's memory limit, named when it died.
     """
 
-    def __init__(self, remote: Remote, max_output_bytes: int = 100_000) -> None:
+    def __init__(self, remote: Remote, max_output_bytes: int = 100_000,
+                 memory_gb: float = 4.0) -> None:
         self.remote = remote
         self.max_output_bytes = max_output_bytes
+        self.memory_gb = memory_gb
         self.namespace = JudgeNamespace(remote)
         self.namespace["display"] = self._display
         self.learner_sources: list[str] = []
@@ -187,12 +199,12 @@ class Judge:
             with contextlib.redirect_stdout(outputs), contextlib.redirect_stderr(_Err(outputs)):
                 self._exec(source)
         except RemoteTimeout as err:
-            error = error_output("CellTimeout", TIMEOUT_MESSAGE.format(timeout=timeout))
+            words = STUBBORN_MESSAGE if err.lost else TIMEOUT_MESSAGE
+            error = error_output("CellTimeout", words.format(timeout=timeout))
             if err.lost:
                 lost = KernelLost(str(err))
         except KernelLost as err:
-            error = error_output("KernelDied", "the Python kernel stopped answering while this "
-                                 f"cell ran ({err}), so it scores zero.")
+            error = error_output("KernelDied", DIED_MESSAGE.format(memory=self.memory_gb))
             lost = err
         except KeyboardInterrupt:
             raise

@@ -14,7 +14,8 @@ could run script in the reader's browser. :class:`StripActiveContent` (a preproc
 - the notebook's widget state is removed.
 
 It complements ``c.HTMLExporter.sanitize_html = True`` (nbconvert's bleach-based cleaning of
-Markdown and HTML outputs), which the course sets too: either alone stops ``<script>``.
+HTML and Markdown outputs), which the course sets too; nbgrader's feedback template renders
+Markdown cells without that cleaning, so for them this preprocessor is the only guard.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ import html
 import re
 
 from nbconvert.preprocessors import Preprocessor
+from traitlets import Bool
 
 SAFE_DATA = ("text/plain", "image/png", "image/jpeg", "image/gif")
 AS_TEXT = ("text/html", "text/markdown", "text/latex", "image/svg+xml")
@@ -58,6 +60,9 @@ def clean_output(output: dict) -> dict:
 
 class StripActiveContent(Preprocessor):
     """Remove what could run script from a submission (see the module's docstring)."""
+
+    # on when registered (nbgrader's converters register preprocessors without enabling them)
+    enabled = Bool(True, help="strip active content").tag(config=True)
 
     def preprocess(self, nb, resources):
         nb.metadata.pop("widgets", None)

@@ -74,3 +74,11 @@ def test_the_text_is_still_there_escaped():
 def test_markdown_links_and_tags_are_neutralised():
     text = clean_markdown("[a](javascript:x) <b onclick=y>b</b> [ok](https://example.org)")
     assert "javascript:" not in text and "<b" not in text and "https://example.org" in text
+
+
+def test_it_runs_where_nbgrader_registers_it():
+    """nbgrader's converters register preprocessors without enabling them (the feedback's
+    template renders Markdown cells without nbconvert's sanitiser, too)."""
+    exporter = HTMLExporter(template_name="classic")
+    exporter.register_preprocessor(StripActiveContent)
+    assert active(exporter.from_notebook_node(hostile_notebook())[0]) == []
