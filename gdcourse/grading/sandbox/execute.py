@@ -11,10 +11,12 @@ unchanged: a test cell with an ``error`` output scores zero), with these differe
   operating-system sandbox (:class:`.kernel.SandboxKernelManager`, :mod:`.bwrap`): an
   unprivileged user, its own process and network namespaces, a read-only view of Python and
   the course's packages, a private size-capped folder, limits; nothing survives it;
-- every **test cell** (nbgrader ``grade: true, solution: false``) runs in the grader, in the
-  judge's namespace (:class:`.judge.Judge`), calling the learner's functions through the
-  protocol of :mod:`.server` / :mod:`.remote`, so code in the learner's cells cannot rewrite,
-  skip or fake a test; the instructor's read-only cells run in both places;
+- every **test cell** of the instructor's runs in the grader, in the judge's namespace
+  (:class:`.judge.Judge`), calling the learner's functions through the protocol of
+  :mod:`.server` / :mod:`.remote`, so code in the learner's cells cannot rewrite, skip or fake
+  a test; the instructor's read-only cells (the imports) run in both places. Which cells are
+  the instructor's, the gradebook says (:func:`instructor_cells`), not the submission: a cell
+  a learner adds with "test" metadata runs in the sandbox like the rest of theirs;
 - if no sandbox can be made here, the step refuses to start (:class:`.bwrap.SandboxUnavailable`,
   whose message names the cause and the explicit way out below); it never falls back silently.
 
@@ -62,16 +64,42 @@ def _nbgrader(cell) -> dict:
 
 
 def is_test(cell) -> bool:
-    """An autograded test cell: run by the judge when sandboxed."""
+    """What the cell's own metadata claims: an autograded test cell."""
     meta = _nbgrader(cell)
     return cell.cell_type == "code" and bool(meta.get("grade")) and not meta.get("solution")
 
 
 def is_read_only(cell) -> bool:
-    """An instructor's locked code cell that is not a test (the imports): run in both places."""
+    """What the cell's own metadata claims: a locked code cell that is not a test (imports)."""
     meta = _nbgrader(cell)
     return cell.cell_type == "code" and bool(meta.get("locked")) and not meta.get("grade") \
         and not meta.get("solution")
+
+
+def instructor_cells(nb, resources: dict | None) -> dict[str, tuple[str, str]]:
+    """The instructor's code cells the judge may run in the grader: grade id -> (kind, source),
+    kind ``"test"`` or ``"read-only"``.
+
+    Under nbgrader's autograde they come from the gradebook (the cells the instructor's source
+    notebook has: locked, graded or not, never a solution), not from the submission: a learner
+    can add a cell whose metadata says "test" or "locked", and it must run in the sandbox like
+    any cell of theirs. Used outside autograde (the unit tests), the notebook's own metadata is
+    believed.
+    """
+    info = (resources or {}).get("nbgrader") or {}
+    if not all(info.get(k) for k in ("db_url", "assignment", "notebook")):
+        return {_nbgrader(c)["grade_id"]: ("test" if is_test(c) else "read-only", c.source)
+                for c in nb.cells if (is_test(c) or is_read_only(c))
+                and _nbgrader(c).get("grade_id")}
+    from nbgrader.api import Gradebook
+
+    with Gradebook(info["db_url"]) as gb:
+        notebook = gb.find_notebook(info["notebook"], info["assignment"])
+        graded = {c.name for c in notebook.grade_cells}
+        answers = {c.name for c in notebook.solution_cells}
+        return {c.name: ("test" if c.name in graded else "read-only", c.source)
+                for c in notebook.source_cells
+                if c.cell_type == "code" and c.locked and c.name not in answers}
 
 
 def content_size(content: dict) -> int:
@@ -165,8 +193,16 @@ class LimitedExecute(Execute):
             self._judge.remote.port.close()
         self._judge = self._judge_km = None
 
+    def judged_kind(self, cell) -> str | None:
+        """``"test"`` or ``"read-only"`` for a cell of the instructor's, else None (its grade id
+        and its very source must be the instructor's: :func:`instructor_cells`)."""
+        gid = _nbgrader(cell).get("grade_id")
+        kind, source = self._instructor.get(gid, (None, None)) if gid else (None, None)
+        return kind if cell.cell_type == "code" and cell.source == source else None
+
     # -- a notebook: run again without a cell that killed the kernel --------------------------
     def preprocess(self, nb, resources=None, km=None):
+        self._instructor = instructor_cells(nb, resources)
         original = copy.deepcopy(nb)
         self._skip: dict[int, list] = {}
         self._stop_from: int | None = None
@@ -229,7 +265,8 @@ class LimitedExecute(Execute):
         self._cell_bytes = 0
         self._cut = False
         judge = self.judge()
-        if judge is not None and is_test(cell):
+        kind = self.judged_kind(cell) if judge is not None else None
+        if kind == "test":
             try:
                 outputs = judge.run_test(cell.source, self.timeout or 30)
             except KernelLost as err:
@@ -243,7 +280,7 @@ class LimitedExecute(Execute):
                                                   store_history)
         if judge is not None:
             judge.learner_ran(cell.source)
-            if is_read_only(cell):
+            if kind == "read-only":
                 judge.run_trusted(cell.source)
         return result
 
@@ -266,7 +303,7 @@ class LimitedExecute(Execute):
             msg = {**msg, "content": _shorten_error(content)}
             return super().process_message(msg, cell, cell_index)
         size = content_size(content)
-        test = is_test(cell)
+        test = self.judged_kind(cell) == "test"
         cell_room = self.max_output_bytes - getattr(self, "_cell_bytes", 0)
         book_room = self.max_notebook_output_bytes - getattr(self, "_notebook_bytes", 0)
         room = cell_room if test else min(cell_room, book_room)

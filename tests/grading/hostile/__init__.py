@@ -147,6 +147,16 @@ def _script_in_markdown(nb):
     nb.cells.insert(at, nbformat.v4.new_markdown_cell(attacks.SCRIPT_MARKDOWN))
 
 
+def _forged_cells(nb):
+    """Two cells that claim to be the instructor's: a test with a new id, a read-only one."""
+    at = next(i for i, c in enumerate(nb.cells) if Layout.grade_id(c) == "initial_loss")
+    for gid, grade in (("test_forged", True), ("imports_forged", False)):
+        meta = {"nbgrader": {"grade": grade, "solution": False, "locked": True,
+                             "grade_id": gid, "schema_version": 3,
+                             **({"points": 5} if grade else {})}}
+        nb.cells.insert(at, nbformat.v4.new_code_cell(attacks.FORGED_CELL, metadata=meta))
+
+
 def huge_image(release, source):
     nb = _solved(release, source)
     png = base64.b64encode(b"\x89PNG\r\n\x1a\n" + bytes(30 * 2**20)).decode()  # 30 MB
@@ -285,6 +295,9 @@ CASES = [
     Case("pth_file", _attack(A.PTH_FILE), kind="harm"),
     Case("patch_site_packages", _attack(A.PATCH_SITE_PACKAGES), kind="harm"),
     Case("patch_gdlib", _attack(A.PATCH_GDLIB), kind="harm"),
+    # nbgrader refuses cells of unknown grade ids (every task zero); the grader never runs them
+    Case("forged_test_cell", _edit(_forged_cells), ALL, "could not run this notebook",
+         kind="harm", rejected=True),
     # secrets: each answers the last task right only if it found what it looked for
     Case("read_environ", _with(initial_loss=A.READ_ENVIRON), {"test_initial_loss"},
          kind="secrets"),

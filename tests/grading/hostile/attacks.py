@@ -207,6 +207,17 @@ for name in os.listdir(folder):
             print(name, err)
 '''
 
+# Code in a cell whose metadata says it is the instructor's (a test, a read-only cell): it would
+# run in the grader, outside the sandbox, if the grader believed the submission's metadata.
+FORGED_CELL = f'''
+import os
+for folder in ('/tmp', os.path.expanduser('~')):
+    try:
+        open(os.path.join(folder, '{LEFT}-forged'), 'w').write('ran in the grader')
+    except OSError:
+        pass
+'''
+
 # -- secrets -----------------------------------------------------------------------------------
 # Each answers INITIAL_LOSS right only if it found what it looked for.
 

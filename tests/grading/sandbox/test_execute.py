@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import copy
 import json
+import os
+import sys
 from pathlib import Path
 
 import nbformat
@@ -189,3 +191,47 @@ print('v' * 5_000_000)
     assert len(json.dumps(out)) < 3_000_000
     evalue = out.cells[2].outputs[0].evalue  # the 40 MB frame was refused, the cell re-run
     assert "more output at once than the grader accepts" in evalue
+
+
+def gradebook_of(nb, path: Path) -> dict:
+    """A gradebook holding ``nb``'s cells as the instructor's, as generate_assignment makes it;
+    the ``resources`` nbgrader's autograde passes."""
+    from nbgrader.api import Gradebook
+
+    url = f"sqlite:///{path}"
+    with Gradebook(url) as gb:
+        gb.add_assignment("fake")
+        gb.add_notebook("fake", "fake")
+        for cell in nb.cells:
+            m = cell.metadata.get("nbgrader")
+            if not m:
+                continue
+            gb.add_source_cell(m["grade_id"], "fake", "fake", cell_type=cell.cell_type,
+                               locked=m["locked"], source=cell.source, checksum="")
+            if m["grade"]:
+                gb.add_grade_cell(m["grade_id"], "fake", "fake", max_score=m["points"],
+                                  cell_type=cell.cell_type)
+            if m["solution"]:
+                gb.add_solution_cell(m["grade_id"], "fake", "fake")
+    return {"metadata": {"path": str(HERE)},
+            "nbgrader": {"db_url": url, "assignment": "fake", "notebook": "fake"}}
+
+
+def test_only_the_instructors_cells_run_in_the_grader(tmp_path, monkeypatch):
+    """The gradebook says which cells are the instructor's, not the submission's metadata: a
+    learner's cell that claims to be a test, or a test cell whose source is not the
+    instructor's, runs in the sandbox (whose host name is "sandbox")."""
+    where = "import socket\nprint('ran on', socket.gethostname())\n"
+    monkeypatch.setenv("PATH", f"{Path(sys.executable).parent}:{os.environ['PATH']}")  # alembic
+    nb = notebook()
+    resources = gradebook_of(nb, tmp_path / "gradebook.db")
+    nb.cells.insert(2, nbformat.v4.new_code_cell(where, metadata=meta(
+        "test_forged", grade=True, locked=True, points=1)))
+    nb.cells.insert(2, nbformat.v4.new_code_cell(where, metadata=meta("imports", locked=True)))
+    ep = LimitedExecute(timeout=10)
+    out, _ = ep.preprocess(nb, resources)
+    printed = [o.get("text", "") for c in out.cells[2:4] for o in c.outputs]
+    assert printed == ["ran on sandbox\n"] * 2
+    scores = {c.metadata.nbgrader.grade_id: determine_grade(c)[0]
+              for c in out.cells if ep.judged_kind(c) == "test"}
+    assert scores == FULL  # the instructor's tests ran in the judge, as ever
