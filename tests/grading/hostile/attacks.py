@@ -321,11 +321,12 @@ class _Big:
 display(_Big())
 '''
 
-# 100 daemons in sessions of their own, named DAEMON, sleeping an hour.
-DAEMONS = f'''
-import os, time
+# Daemons in sessions of their own, named DAEMON, sleeping an hour; they keep every file the
+# kernel had open, its stdout and stderr among them.
+_DAEMONS = """
+import os
 made = 0
-for _ in range(100):
+for _ in range({count}):
     try:
         pid = os.fork()
     except OSError:
@@ -334,13 +335,15 @@ for _ in range(100):
         try:
             os.setsid()
             if os.fork() == 0:
-                os.execv('/bin/sleep', ['{DAEMON}', '3600'])
+                os.execv('/bin/sleep', ['{daemon}', '3600'])
         finally:
             os._exit(0)
     os.waitpid(pid, 0)
     made += 1
 print('daemons started:', made)
-'''
+"""
+DAEMONS = _DAEMONS.format(count=100, daemon=DAEMON)
+ORPHAN = _DAEMONS.format(count=1, daemon=DAEMON)  # one that holds the grader's output pipe
 
 # Fill every temporary folder (at most 2 GB each, so that an unsandboxed run does not fill the
 # host's disk), and leave it full.
@@ -356,20 +359,6 @@ for folder in {{tempfile.gettempdir(), '/tmp', '/var/tmp', '/dev/shm', os.getcwd
     except OSError as err:
         print(folder, type(err).__name__)
     print(folder, written >> 20, 'MB')
-'''
-
-# A process in a session of its own that keeps the kernel's stdout and stderr open, an hour.
-ORPHAN = f'''
-import os
-pid = os.fork()
-if pid == 0:
-    try:
-        os.setsid()
-        if os.fork() == 0:
-            os.execv('/bin/sleep', ['{DAEMON}', '3600'])
-    finally:
-        os._exit(0)
-os.waitpid(pid, 0)
 '''
 
 # -- points without solving (each beside a wrong answer) ---------------------------------------
