@@ -210,7 +210,7 @@ class Sandbox:
         self.pass_fds: list[int] = []
         self.env = dict(env or {})
         # short: a Unix socket's path has at most 107 bytes
-        self.rundir = tempfile.mkdtemp(prefix="gdsb-", dir="/tmp")
+        self.rundir = tempfile.mkdtemp(prefix=f"gdsb-{os.getpid()}-", dir="/tmp")
         self._write_identity()
         self.cgroup = None
         if cgroup is not False:

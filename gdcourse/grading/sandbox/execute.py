@@ -188,6 +188,14 @@ class LimitedExecute(Execute):
             self._judge_km = self.km
         return self._judge
 
+    async def async_start_new_kernel_client(self):
+        kc = await super().async_start_new_kernel_client()
+        if isinstance(self.km, SandboxKernelManager):
+            self.km.seal()  # its sockets are bound: the shared folder is the grader's alone
+        return kc
+
+    start_new_kernel_client = run_sync(async_start_new_kernel_client)
+
     def _close_judge(self) -> None:
         if self._judge is not None and self._judge.remote.port is not None:
             self._judge.remote.port.close()

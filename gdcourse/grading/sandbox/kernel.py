@@ -132,6 +132,18 @@ class SandboxKernelManager(AsyncKernelManager):
                 self._kernel_end.close()
                 self._kernel_end = None
 
+    def seal(self) -> None:
+        """Once the kernel has bound its sockets: the shared folder is the grader's alone.
+
+        As root, the sandbox's user owned the folder so that the kernel could make its sockets
+        there; afterwards it could replace one by a link that the grader's client would follow
+        when it reconnects. Given back to the grader, the folder cannot change any more. (As an
+        ordinary user, the sandbox's user is the grader's: nothing to give back.)
+        """
+        if self.sandbox is not None and self.sandbox.root_mode:
+            os.chown(self.sandbox.rundir, os.geteuid(), os.getegid())
+            os.chmod(self.sandbox.rundir, 0o700)
+
     def kernel_log(self, limit: int = 4000) -> str:
         """The start of the kernel's stderr (why a kernel did not start)."""
         if self.sandbox is None:

@@ -32,6 +32,7 @@ class SandboxedKernel:
         self.kc = self.km.client()
         self.kc.start_channels()
         self.loop.run_until_complete(self.kc.wait_for_ready(timeout=60))
+        self.km.seal()  # as LimitedExecute does
         self.start_time = time.monotonic() - t
         self.remote = Remote(self.km.judge_socket, KernelPort(self.km.get_connection_info()),
                              call_timeout=call_timeout)

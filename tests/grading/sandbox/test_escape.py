@@ -155,6 +155,26 @@ os.replace('/run/kernel/kernel.log.link', '/run/kernel/kernel.log')
     assert grade(kernel) == EXPECTED_WRONG
 
 
+@pytest.mark.skipif(os.geteuid() != 0, reason="as an ordinary user the sandbox's user is the "
+                    "grader's own: the folder cannot be given back")
+def test_the_kernels_sockets_cannot_be_replaced_once_it_runs(kernel):
+    before = sorted(os.listdir(kernel.km.sandbox.rundir))
+    out = attack(kernel, """
+import os
+for change in (lambda: os.symlink('/etc/passwd', '/run/kernel/link'),
+               lambda: os.rename('/run/kernel/kernel.json', '/run/kernel/moved'),
+               lambda: [os.unlink(f'/run/kernel/{n}') for n in os.listdir('/run/kernel')]):
+    try:
+        change()
+        print('CHANGED')
+    except OSError as err:
+        print(type(err).__name__)
+""")
+    assert "CHANGED" not in out["stdout"] and "PermissionError" in out["stdout"]
+    assert sorted(os.listdir(kernel.km.sandbox.rundir)) == before
+    assert grade(kernel) == EXPECTED_WRONG
+
+
 def test_no_socket_reaches_the_grader(kernel):
     server = socket.socket()
     server.bind(("127.0.0.1", 0))
