@@ -98,7 +98,8 @@ class _Names:
 
 
 def find_reference(sources: Iterable[str], name: str, forbidden: list,
-                   modules=None, stand_in: dict | None = None) -> object | None:
+                   modules=None, stand_in: dict | None = None,
+                   opaque: Iterable[str] = ()) -> object | None:
     """The forbidden object that the learner's definition ``name`` uses, or None.
 
     Parameters
@@ -115,6 +116,9 @@ def find_reference(sources: Iterable[str], name: str, forbidden: list,
     stand_in : dict, optional
         ``id(object) -> forbidden object`` for objects that stand in for one while the check
         runs (``gdcourse.learner.checks.call`` puts tripwires in their place).
+    opaque : iterable of str
+        Names whose definitions are not followed: the test has rebound them for the call
+        (``checks.substitute`` lends the reference version of an earlier task's function).
     """
     modules = sys.modules if modules is None else modules
     stand_in = stand_in or {}
@@ -128,6 +132,7 @@ def find_reference(sources: Iterable[str], name: str, forbidden: list,
         hit = _is_forbidden(look(names.aliases[name]), forbidden)
         if hit is not None:
             return hit
+    opaque = set(opaque) - {name}
     todo, seen = [name], set()
     while todo:
         current = todo.pop()
@@ -135,6 +140,8 @@ def find_reference(sources: Iterable[str], name: str, forbidden: list,
             continue
         seen.add(current)
         for node in ast.walk(names.defs[current]):
+            if isinstance(node, ast.Name) and node.id in opaque:
+                continue
             if isinstance(node, ast.Name):
                 todo.append(node.id)
                 candidates = [names.aliases.get(node.id)] + [

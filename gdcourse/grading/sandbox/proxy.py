@@ -27,6 +27,7 @@ swallow them: the test cell fails.
 from __future__ import annotations
 
 import builtins
+import functools
 import inspect
 import sys
 
@@ -68,12 +69,22 @@ def learner_error(kind: str, base: type | None) -> type:
     return _classes[key]
 
 
-def default_tripwires() -> list:
-    """The forbidden objects of the running ``checks.call``: its tripwires in ``gdlib``.
+def _raise(error: type, words, name, ref):
+    raise error(words(name, ref))
 
-    ``gdcourse.learner.checks.call`` replaces each forbidden object by a ``_Tripwire`` (holding the
-    object as ``_ref``) in ``gdlib``'s modules while the learner's function runs; calling one
-    raises the check's own ``ReferenceUsed``. Returns ``[(object, tripwire), ...]``.
+
+def default_tripwires() -> list:
+    """The forbidden objects of the running ``checks.call``, each with what raises the check's
+    own ``ReferenceUsed`` for it: ``[(object, raiser), ...]``.
+
+    Read, never changed, in two places of ``gdcourse.learner`` (its API has no hook for it):
+
+    - the ``_Tripwire`` objects (holding the object as ``_ref``) that the check puts in place of
+      each forbidden object in ``gdlib``'s modules while the learner's function runs; calling
+      one raises the check's ``ReferenceUsed`` with the check's message;
+    - the frame of the running ``gdcourse.learner`` ``call``: its ``forbidden`` list and
+      ``name``, and its module's ``ReferenceUsed`` and ``reference_message``, for the objects
+      that no ``gdlib`` module holds (a numpy function, a model of a mistake).
     """
     out, seen = [], set()
     for name, module in list(sys.modules.items()):
@@ -82,9 +93,20 @@ def default_tripwires() -> list:
         for value in list(vars(module).values()):
             if type(value).__name__ == "_Tripwire" and id(value) not in seen:
                 ref = getattr(value, "_ref", None)
-                if ref is not None:
+                if ref is not None and all(ref is not r for r, _ in out):
                     seen.add(id(value))
                     out.append((ref, value))
+    frame = sys._getframe(1)
+    while frame is not None:
+        g, names = frame.f_globals, frame.f_locals
+        if str(g.get("__name__", "")).startswith("gdcourse.learner") and \
+                frame.f_code.co_name == "call" and isinstance(names.get("forbidden"), list):
+            error, words = g.get("ReferenceUsed"), g.get("reference_message")
+            if isinstance(error, type) and issubclass(error, Exception) and callable(words):
+                out += [(ref, functools.partial(_raise, error, words, names.get("name"), ref))
+                        for ref in names["forbidden"] if all(ref is not r for r, _ in out)]
+            break
+        frame = frame.f_back
     return out
 
 
@@ -244,6 +266,8 @@ class JudgeNamespace(dict):
         super().__init__(__builtins__=builtins, __name__="__main__")
         self.remote = remote
         self._shadowed: dict[str, object] = {}
+        if remote is not None:
+            remote.substituted = lambda: set(self._shadowed)
 
     def __missing__(self, key):
         if self.remote is None or not isinstance(key, str) or key.startswith("__") \

@@ -31,7 +31,7 @@ from .proxy import (
     default_tripwires,
     learner_error,
 )
-from .server import dataclass_fields, library_dataclass, library_name, resolve
+from .server import FORBIDDABLE, dataclass_fields, library_dataclass, library_name, resolve
 
 GRACE = 5.0  # seconds a call has to stop after an interrupt before the kernel counts as lost
 _BUILTIN_ERRORS = {n: c for n, c in vars(__import__("builtins")).items()
@@ -121,8 +121,8 @@ class Remote:
     sources : callable returning a list of str, optional
         The learner's cells run so far, for the static check (:mod:`.forbid`).
     tripwires : callable, optional
-        The forbidden objects of the check that is running (default
-        :func:`default_tripwires`).
+        The forbidden objects of the check that is running, each with what raises the check's
+        own ``ReferenceUsed`` for it (default :func:`.proxy.default_tripwires`).
     call_timeout : float
         Seconds one request may take when no test cell deadline is set.
     """
@@ -132,6 +132,9 @@ class Remote:
                  caps: wire.Caps = wire.CAPS, output=None) -> None:
         self.sock, self.port, self.caps = sock, port, caps
         self.sources, self.tripwires = sources, tripwires
+        # names a test rebinds for a while (checks.substitute): the static check does not
+        # follow the learner's definitions of them
+        self.substituted: Callable[[], set[str]] = set
         self.call_timeout = call_timeout
         self.deadline: float | None = None  # absolute (time.monotonic) end of the test cell
         self.output = output                # (stream name, text) -> None; default: print
@@ -191,7 +194,7 @@ class Remote:
             mod, qual = getattr(ref, "__module__", None), getattr(ref, "__qualname__", None)
             if not isinstance(mod, str) or not isinstance(qual, str):
                 return None
-            found = resolve(f"{mod}:{qual}")
+            found = resolve(f"{mod}:{qual}", FORBIDDABLE)
             return f"{mod}:{qual}" if found is ref or stand_in.get(id(found)) is ref else None
 
         names = []
@@ -202,19 +205,19 @@ class Remote:
             if hit is None and self.sources is not None:
                 top = (target._gd_desc.get("qual") or target._gd_desc.get("name") or "")
                 hit = forbid.find_reference(self.sources(), top.split(".")[0], refs,
-                                            stand_in=stand_in)
+                                            stand_in=stand_in, opaque=self.substituted())
             if hit is not None:
-                dict(wires)[hit]()  # the check's tripwire raises its ReferenceUsed
+                dict(wires)[hit]()  # raises the check's own ReferenceUsed
             names = [n for n in map(name_of, refs) if n]
         try:
             return self.request("call", target, list(args), kwargs, forbid=names)
         except LearnerError as err:
             if err.remote_type == "ReferenceUsed" and wires:
-                found = resolve(getattr(err, "reference", ""))
+                found = resolve(getattr(err, "reference", ""), FORBIDDABLE)
                 ref = stand_in.get(id(found), found)
-                for obj, wire_ in wires:
+                for obj, raiser in wires:
                     if obj is ref:
-                        wire_()
+                        raiser()
             raise
 
     def request(self, op: str, target=None, args=(), kwargs=None, name: str | None = None,

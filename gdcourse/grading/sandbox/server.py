@@ -38,6 +38,8 @@ from . import shared, wire
 BIT_GENERATORS = shared.BIT_GENERATORS
 MSG_TYPE = "gd_judge_request"
 LIBRARIES = ("gdlib", "numpy")   # library objects resolve by name; their dataclasses by value
+# what a test may forbid, by name: the libraries and the course's own models of mistakes
+FORBIDDABLE = (*LIBRARIES, "gdcourse")
 OUTPUT_CAP = 100_000             # characters of printed output kept per request
 MAX_PARAMS = 64
 DUNDERS = {"__len__": len, "__bool__": bool, "__repr__": repr, "__str__": str, "__hash__": hash,
@@ -57,12 +59,12 @@ class ReferenceUsed(Exception):
     """Learner code called a reference object the test forbids (reported as such)."""
 
 
-def resolve(name: str):
-    """``"module:qual.name"`` of a library (:data:`LIBRARIES`) -> the object, else None."""
+def resolve(name: str, roots: tuple[str, ...] = LIBRARIES):
+    """``"module:qual.name"`` of a package of ``roots`` -> the object (loaded), else None."""
     if not isinstance(name, str) or ":" not in name:
         return None
     mod, _, qual = name.partition(":")
-    if mod.split(".")[0] not in LIBRARIES or mod not in sys.modules:
+    if mod.split(".")[0] not in roots or mod not in sys.modules:
         return None
     obj = sys.modules[mod]
     for part in qual.split("."):
@@ -362,14 +364,17 @@ class Server:
         return value
 
     def _tripwires(self, forbid: list, log: list) -> list:
+        """Put a tripwire in place of each forbidden object, wherever gdlib's modules, the
+        module that defines it or the notebook hold it; return what to put back."""
         targets = {id(obj): name for name in forbid
-                   if (obj := resolve(name)) is not None}
+                   if (obj := resolve(name, FORBIDDABLE)) is not None}
         if not targets:
             return []
+        owners = {name.partition(":")[0] for name in targets.values()}
         spaces = [vars(m) for n, m in list(sys.modules.items())
-                  if m is not None and n.split(".")[0] == "gdlib"] + [self.namespace]
+                  if m is not None and (n.split(".")[0] == "gdlib" or n in owners)]
         patched = []
-        for ns in spaces:
+        for ns in [*spaces, self.namespace]:
             for key, value in list(ns.items()):
                 if id(value) in targets:
                     patched.append((ns, key, value))

@@ -58,3 +58,11 @@ def test_names_built_at_run_time_are_not_seen():
     """Documented limit: the kernel's tripwires catch these in an honest kernel."""
     code = "def mse(p, t):\n    return getattr(lib.losses, 'ms' + 'e')(p, t)\n"
     assert find_reference([IMPORTS, code], "mse", FORBIDDEN, MODULES) is None
+
+
+def test_a_helper_the_test_rebinds_is_not_followed():
+    """``checks.substitute`` lends the reference for an earlier task: its name is opaque."""
+    code = ("def helper(p, t):\n    return lib.losses.mse(p, t)\n"
+            "def mse(p, t):\n    return helper(p, t)\n")
+    assert find_reference([IMPORTS, code], "mse", FORBIDDEN, MODULES) is reference_mse
+    assert find_reference([IMPORTS, code], "mse", FORBIDDEN, MODULES, opaque={"helper"}) is None

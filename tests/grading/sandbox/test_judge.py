@@ -355,3 +355,40 @@ def test_what_the_learners_code_prints_during_hidden_tests_is_not_shown(kernel):
     text = "".join(o.get("text", "") for o in outs)
     assert "got public input" in text and "done" in text
     assert "hidden input 17" not in text and "not shown" in text
+
+
+# -- the course's own checks: what a test forbids, wherever it lives ---------------------------
+
+CHECKS = "import numpy as np\nfrom gdcourse.learner import checks\n"
+NORM = "checks.call(size, np.array([3.0, 4.0]), forbid=[np.linalg.norm])\n"
+
+
+@pytest.mark.parametrize("code, refused", [
+    ("def size(x):\n    return float(np.sqrt(np.sum(x ** 2)))\n", False),
+    ("def size(x):\n    return float(np.linalg.norm(x))\n", True),        # named: read
+    ("def size(x):\n    return float(getattr(np.linalg, 'no' + 'rm')(x))\n", True),  # at run time
+])
+def test_an_object_no_gdlib_module_holds_is_refused_as_the_checks_refuse_it(kernel, code,
+                                                                           refused):
+    """A numpy function (or a model of the course's mistakes) is forbidden by the check's own
+    list: found by reading the learner's cells, or by a tripwire in the kernel at run time, and
+    refused with the check's own ReferenceUsed and words."""
+    kernel.run(CHECKS)
+    kernel.judge.run_trusted(CHECKS)
+    text, error = judged(kernel, code, NORM)
+    if refused:
+        assert error[0] == "ReferenceUsed", error
+        assert "size uses numpy.linalg" in error[1] and "reference implementation" in error[1]
+    else:
+        assert error is None
+
+
+def test_a_helper_lent_by_the_test_is_not_held_against_the_learner(kernel):
+    kernel.run(CHECKS)
+    kernel.judge.run_trusted(CHECKS)
+    learner = ("def helper(x):\n    return float(np.linalg.norm(x))\n"
+               "def size(x):\n    return 2 * helper(x)\n")
+    test = ("with checks.substitute(globals(), helper=lambda x: 5.0):\n"
+            "    print(checks.call(size, np.array([3.0, 4.0]), forbid=[np.linalg.norm]))\n")
+    assert judged(kernel, learner, test) == ("10.0\n", None)
+    assert judged(kernel, learner, NORM)[1][0] == "ReferenceUsed"
