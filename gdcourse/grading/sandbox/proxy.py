@@ -93,7 +93,7 @@ def default_tripwires() -> list:
         for value in list(vars(module).values()):
             if type(value).__name__ == "_Tripwire" and id(value) not in seen:
                 ref = getattr(value, "_ref", None)
-                if ref is not None and all(ref is not r for r, _ in out):
+                if ref is not None:  # every one: each stands for its object somewhere
                     seen.add(id(value))
                     out.append((ref, value))
     frame = sys._getframe(1)

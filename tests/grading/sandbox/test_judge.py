@@ -392,3 +392,14 @@ def test_a_helper_lent_by_the_test_is_not_held_against_the_learner(kernel):
             "    print(checks.call(size, np.array([3.0, 4.0]), forbid=[np.linalg.norm]))\n")
     assert judged(kernel, learner, test) == ("10.0\n", None)
     assert judged(kernel, learner, NORM)[1][0] == "ReferenceUsed"
+
+
+def test_gdlib_named_through_any_of_its_modules_is_refused(kernel):
+    """gdlib's package and its modules hold the same class: the check puts a tripwire in
+    each place, and the learner may name any of them."""
+    kernel.run(CHECKS + "import gdlib\n")
+    kernel.judge.run_trusted(CHECKS + "import gdlib\n")
+    test = "checks.call(make, forbid=[gdlib.nn])\n"
+    for name in ("gdlib.nn.Linear", "gdlib.Linear"):
+        learner = f"def make():\n    return {name}(2, 2, rng=np.random.default_rng(0))\n"
+        assert judged(kernel, learner, test)[1][0] == "ReferenceUsed", name
