@@ -197,8 +197,12 @@ class LimitedExecute(Execute):
     start_new_kernel_client = run_sync(async_start_new_kernel_client)
 
     def _close_judge(self) -> None:
-        if self._judge is not None and self._judge.remote.port is not None:
-            self._judge.remote.port.close()
+        """The kernel is done: its judge goes, and what its learner's code changed in the
+        judge's own objects is put back (nothing reaches the next submission)."""
+        if self._judge is not None:
+            self._judge.remote.shared.undo_writes()
+            if self._judge.remote.port is not None:
+                self._judge.remote.port.close()
         self._judge = self._judge_km = None
 
     def judged_kind(self, cell) -> str | None:

@@ -78,8 +78,29 @@ def write_into(obj, value) -> None:
         obj.bit_generator.state = value.bit_generator.state
 
 
+def put_back(obj, snap) -> None:
+    """Make ``obj`` hold what :func:`snapshot` saw, in place."""
+    if type(obj) is np.ndarray:
+        if obj.shape != snap.shape:
+            obj.shape = snap.shape
+        obj[...] = snap
+    elif type(obj) is list:
+        obj[:] = list(snap)
+    elif type(obj) is dict:
+        obj.clear()
+        obj.update(dict(snap))
+    else:
+        obj.bit_generator.state = snap
+
+
 class Registry:
-    """Shared objects by id; ``weak``: hold them weakly where Python allows (the judge)."""
+    """Shared objects by id; ``weak``: hold them weakly where Python allows (the judge).
+
+    Every object the other side changes is remembered as it was before (:attr:`overwritten`),
+    so that :meth:`undo_writes` can put it back: the judge does so when a submission ends, and
+    nothing the learner's code did to the judge's objects (a module's list a test handed over,
+    say) reaches the next submission.
+    """
 
     def __init__(self, ids, weak: bool = False) -> None:
         self._ids, self.weak = ids, weak
@@ -88,6 +109,7 @@ class Registry:
         self._rid_of: dict[int, int] = {}
         self.last: dict[int, object] = {}
         self.dead: list[int] = []
+        self.overwritten: dict[int, tuple[object, object]] = {}
 
     def get(self, rid: int):
         ref = self._objects.get(rid)
@@ -111,8 +133,15 @@ class Registry:
 
     def write(self, rid: int, value) -> None:
         obj = self.get(rid)
+        self.overwritten.setdefault(id(obj), (obj, snapshot(obj)))
         write_into(obj, value)
         self.last[rid] = snapshot(obj)
+
+    def undo_writes(self) -> None:
+        """Put back every object the other side changed, as it was before its first change."""
+        for obj, snap in self.overwritten.values():
+            put_back(obj, snap)
+        self.overwritten.clear()
 
     def changes(self, enc: Encoder) -> list:
         """Payloads of the shared objects changed here since both sides last agreed."""

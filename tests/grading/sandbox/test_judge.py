@@ -403,3 +403,18 @@ def test_gdlib_named_through_any_of_its_modules_is_refused(kernel):
     for name in ("gdlib.nn.Linear", "gdlib.Linear"):
         learner = f"def make():\n    return {name}(2, 2, rng=np.random.default_rng(0))\n"
         assert judged(kernel, learner, test)[1][0] == "ReferenceUsed", name
+
+
+BOARD = np.zeros(3)  # a module's array, as a library might keep one
+ROWS = [1, 2, 3]
+
+
+def test_what_the_learner_changed_in_the_judges_own_objects_is_put_back(kernel):
+    """In place while the submission is graded (as in one kernel), put back when it ends: the
+    judge grades the next submission with its modules as they were."""
+    kernel.run("def spoil(a, rows):\n    a[:] = 7\n    rows.append(4)\n")
+    kernel.judge.namespace["spoil"](BOARD, ROWS)
+    kernel.remote.end()
+    assert BOARD.tolist() == [7, 7, 7] and ROWS == [1, 2, 3, 4]
+    kernel.remote.shared.undo_writes()  # what LimitedExecute does when a notebook ends
+    assert BOARD.tolist() == [0, 0, 0] and ROWS == [1, 2, 3]
