@@ -62,7 +62,7 @@ def _student_traceback(err: BaseException) -> str:
 
 def call(func: Callable, *args, name: str | None = None, forbid: Iterable = (),
          may_change: Iterable[str] = (), changed_hint: Mapping[str, str] | None = None,
-         **kwargs):
+         case: str | None = None, raised_hint: str | None = None, **kwargs):
     """Call the learner's ``func(*args, **kwargs)`` and return its result.
 
     Parameters
@@ -78,6 +78,11 @@ def call(func: Callable, *args, name: str | None = None, forbid: Iterable = (),
         Names of arguments that ``func`` is documented to change in place.
     changed_hint : mapping of argument name -> message, optional
         What to say when that argument was changed (instead of the general advice).
+    case : str, optional
+        The inputs in words ("two empty arrays"), for the message when ``func`` raises.
+    raised_hint : str, optional
+        What the task promises for these inputs, added to that message ("for empty arrays
+        the task asks for 0.0").
 
     Raises
     ------
@@ -108,7 +113,10 @@ def call(func: Callable, *args, name: str | None = None, forbid: Iterable = (),
                           "with your code, run that cell, then run this one again.") from None
     except Exception as err:  # the learner's code crashed: say so, show where
         where = _student_traceback(err)
-        raise CheckFailed(f"{name} raised {type(err).__name__}: {err}\n"
+        about = f" for {case}" if case else ""
+        advice = f" {raised_hint}" if raised_hint else ""
+        said = str(err).rstrip(".") or "(no message)"
+        raise CheckFailed(f"{name} raised {type(err).__name__}{about}: {said}.{advice}\n"
                           + (f"It happened here:\n{where}" if where else "")) from None
     guard.check()
     if log:

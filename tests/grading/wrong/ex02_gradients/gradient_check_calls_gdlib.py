@@ -3,6 +3,7 @@
 cell: gradient_check
 task: test_gradient_check
 hint: the reference implementation of what this task asks you to write
+mistake: calls-reference
 """
 # ruff: noqa: F821 (gdlib is imported by the notebook's first cell)
 from gdlib.gradcheck import gradient_check as _check

@@ -3,6 +3,7 @@
 cell: numerical_gradient
 task: test_numerical_gradient
 hint: off by a factor of 2
+mistake: central-difference-half
 """
 # ruff: noqa: F821 (np is imported by the notebook's first cell)
 def numerical_gradient(f, x, eps=1e-6):

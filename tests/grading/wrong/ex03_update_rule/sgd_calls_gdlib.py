@@ -3,6 +3,7 @@
 cell: sgd
 task: test_sgd
 hint: the reference implementation of what this task asks you to write
+mistake: calls-reference
 """
 # ruff: noqa: F821 (gdlib is imported by the notebook's first cell)
 class SGD:

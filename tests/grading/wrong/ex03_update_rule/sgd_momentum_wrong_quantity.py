@@ -3,6 +3,7 @@
 cell: sgd
 task: test_sgd
 hint: move exactly as plain gradient descent would
+mistake: momentum-ignored
 """
 # ruff: noqa: F821 (np is imported by the notebook's first cell)
 class SGD:

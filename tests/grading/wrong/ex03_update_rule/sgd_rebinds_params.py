@@ -3,6 +3,7 @@
 cell: sgd
 task: test_sgd
 hint: did not change the parameters
+mistake: rebinds-params
 """
 # ruff: noqa: F821 (np is imported by the notebook's first cell)
 class SGD:
