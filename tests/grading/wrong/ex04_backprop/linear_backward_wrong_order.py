@@ -3,7 +3,7 @@
 cell: linear_backward
 task: test_linear_backward
 hint: return them in the order dx, dW, db
-mistake: linear_return_order
+mistake: linear-return-order
 """
 def linear_backward(grad_out, x, W):
     dW = x.T @ grad_out

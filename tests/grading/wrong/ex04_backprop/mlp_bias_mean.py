@@ -3,7 +3,7 @@
 cell: mlp_loss_and_grads
 task: test_mlp_loss_and_grads
 hint: every db is the mean over the batch
-mistake: mlp_bias_mean
+mistake: mlp-bias-mean
 """
 # ruff: noqa: F821 (the notebook defines np and gdlib)
 def mlp_loss_and_grads(params, X, y):

@@ -3,7 +3,7 @@
 cell: mlp_loss_and_grads
 task: test_mlp_loss_and_grads
 hint: so its gradient is the sum of the rows
-mistake: grad_not_summed_over_batch
+mistake: grad-not-summed
 """
 # ruff: noqa: F821 (the notebook defines np and gdlib)
 def mlp_loss_and_grads(params, X, y):

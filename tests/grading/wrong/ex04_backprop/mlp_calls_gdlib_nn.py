@@ -3,7 +3,7 @@
 cell: mlp_loss_and_grads
 task: test_mlp_loss_and_grads
 hint: the reference implementation of what this task asks
-mistake: uses_reference
+mistake: calls-reference
 """
 # ruff: noqa: F821 (the notebook defines np and gdlib)
 def mlp_loss_and_grads(params, X, y):

@@ -3,7 +3,7 @@
 cell: mlp_loss_and_grads
 task: test_mlp_loss_and_grads
 hint: you masked dZ_l with the layer's input
-mistake: mlp_mask_from_layer_input
+mistake: mlp-mask-from-layer-input
 """
 # ruff: noqa: F821 (the notebook defines np and gdlib)
 def mlp_loss_and_grads(params, X, y):

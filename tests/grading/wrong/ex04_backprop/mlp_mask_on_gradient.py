@@ -3,7 +3,7 @@
 cell: mlp_loss_and_grads
 task: test_mlp_loss_and_grads
 hint: the ReLU masks follow the sign of the incoming gradient
-mistake: mlp_mask_on_gradient
+mistake: mlp-mask-on-gradient
 """
 # ruff: noqa: F821 (the notebook defines np and gdlib)
 def mlp_loss_and_grads(params, X, y):

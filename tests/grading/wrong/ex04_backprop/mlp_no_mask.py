@@ -3,7 +3,7 @@
 cell: mlp_loss_and_grads
 task: test_mlp_loss_and_grads
 hint: without the ReLU's derivative
-mistake: mlp_no_mask
+mistake: mlp-no-mask
 """
 # ruff: noqa: F821 (the notebook defines np and gdlib)
 def mlp_loss_and_grads(params, X, y):

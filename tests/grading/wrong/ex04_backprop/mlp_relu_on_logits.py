@@ -3,7 +3,7 @@
 cell: mlp_loss_and_grads
 task: test_mlp_loss_and_grads
 hint: you applied ReLU after the last layer too
-mistake: mlp_relu_on_logits
+mistake: mlp-relu-on-logits
 """
 # ruff: noqa: F821 (the notebook defines np and gdlib)
 def mlp_loss_and_grads(params, X, y):

@@ -3,7 +3,7 @@
 cell: mlp_loss_and_grads
 task: test_mlp_loss_and_grads
 hint: J is the *mean* cross-entropy over the batch
-mistake: mlp_sum_loss
+mistake: mlp-sum-loss
 """
 # ruff: noqa: F821 (the notebook defines np and gdlib)
 def mlp_loss_and_grads(params, X, y):

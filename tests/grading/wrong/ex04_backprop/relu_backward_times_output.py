@@ -3,7 +3,7 @@
 cell: relu_backward
 task: test_relu_backward
 hint: not max(x, 0)
-mistake: relu_times_output
+mistake: relu-times-output
 """
 # ruff: noqa: F821 (the notebook defines np)
 def relu_backward(grad_out, x):

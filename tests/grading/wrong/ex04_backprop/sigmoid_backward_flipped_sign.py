@@ -3,7 +3,7 @@
 cell: sigmoid_backward
 task: test_sigmoid_backward
 hint: σ'(Z) = A(1 - A) is positive
-mistake: sigmoid_flipped_sign
+mistake: sigmoid-flipped-sign
 """
 def sigmoid_backward(grad_out, out):
     return grad_out * out * (out - 1.0)

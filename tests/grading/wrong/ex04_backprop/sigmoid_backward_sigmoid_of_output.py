@@ -3,7 +3,7 @@
 cell: sigmoid_backward
 task: test_sigmoid_backward
 hint: you applied the sigmoid to `out` again
-mistake: sigmoid_of_output
+mistake: sigmoid-of-output
 """
 # ruff: noqa: F821 (the notebook defines np)
 def sigmoid_backward(grad_out, out):

@@ -3,7 +3,7 @@
 cell: softmax_backward
 task: test_softmax_backward
 hint: Check ∂P_k/∂Z_j: positive for j = k
-mistake: softmax_flipped_sign
+mistake: softmax-flipped-sign
 """
 # ruff: noqa: F821 (the notebook defines np)
 def softmax_backward(grad_out, probs):

@@ -3,7 +3,7 @@
 cell: softmax_backward
 task: test_softmax_backward
 hint: your result lacks a factor P_j
-mistake: softmax_missing_outer_p
+mistake: softmax-missing-outer-p
 """
 # ruff: noqa: F821 (the notebook defines np)
 def softmax_backward(grad_out, probs):

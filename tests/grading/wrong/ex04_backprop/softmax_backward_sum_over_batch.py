@@ -3,7 +3,7 @@
 cell: softmax_backward
 task: test_softmax_backward
 hint: your shared term sums over the batch (axis 0)
-mistake: softmax_sum_over_batch
+mistake: softmax-sum-over-batch
 """
 # ruff: noqa: F821 (the notebook defines np)
 def softmax_backward(grad_out, probs):

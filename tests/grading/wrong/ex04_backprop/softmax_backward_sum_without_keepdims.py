@@ -3,7 +3,7 @@
 cell: softmax_backward
 task: test_softmax_backward
 hint: your row sums lost their axis
-mistake: softmax_sum_without_keepdims
+mistake: softmax-sum-without-keepdims
 """
 # ruff: noqa: F821 (the notebook defines np)
 def softmax_backward(grad_out, probs):

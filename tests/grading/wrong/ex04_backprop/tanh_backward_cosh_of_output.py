@@ -3,7 +3,7 @@
 cell: tanh_backward
 task: test_tanh_backward
 hint: you evaluated the derivative at `out` as if it were the input Z
-mistake: tanh_of_output
+mistake: tanh-of-output
 """
 # ruff: noqa: F821 (the notebook defines np)
 def tanh_backward(grad_out, out):

@@ -3,7 +3,7 @@
 cell: tanh_backward
 task: test_tanh_backward
 hint: you returned the local derivative 1 - A² alone
-mistake: tanh_local_only
+mistake: tanh-local-only
 """
 def tanh_backward(grad_out, out):
     return 1.0 - out**2

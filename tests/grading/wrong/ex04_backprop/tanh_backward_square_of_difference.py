@@ -3,7 +3,7 @@
 cell: tanh_backward
 task: test_tanh_backward
 hint: you squared (1 - A)
-mistake: tanh_square_of_difference
+mistake: tanh-square-of-difference
 """
 def tanh_backward(grad_out, out):
     return grad_out * (1.0 - out) ** 2
