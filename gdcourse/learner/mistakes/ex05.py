@@ -116,3 +116,22 @@ class QuadraticRun:
         with np.errstate(over="ignore", invalid="ignore"):
             self.theta = self.theta - lr * self.lam * self.theta
         return loss
+
+
+# -- Task 5: the noise floor of SGD --------------------------------------------------------
+def noise_floor_mistakes(lr, curvature, noise_var) -> dict[str, float]:
+    """What the usual slips of the derivation return, by mistake id (for 0 < ηλ < 2).
+
+    A slip whose value equals the right floor for these arguments is left out.
+    """
+    a, v = lr * curvature, noise_var
+    right = lr * v / (2 * (2 - a))
+    slips = {
+        "small_step": lr * v / 4,  # 1 - (1 - ηλ)² taken as 2ηλ
+        "variance": lr * v / (curvature * (2 - a)),  # E[θ²] instead of E[J]
+        "missing_half": lr * v / (2 - a),  # J = λθ² instead of ½λθ²
+        "noise_not_scaled": v / (2 * lr * (2 - a)),  # σ² added to E[θ²] instead of η²σ²
+        "variance_squared": lr * v**2 / (2 * (2 - a)),  # σ² squared again
+        "factor_not_squared": lr * v / 2,  # (1 - ηλ) E[θ²] instead of (1 - ηλ)² E[θ²]
+    }
+    return {k: w for k, w in slips.items() if not math.isclose(w, right, rel_tol=1e-3)}
