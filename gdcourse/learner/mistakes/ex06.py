@@ -66,7 +66,7 @@ def _diagnose(grad_norms, ratio=100.0, *, nan_ok=True, compare="all", ref="last"
     norms = [float(v) for v in grad_norms]
     base = norms[0] if ref == "first" else norms[-1]
     others = norms if compare == "all" else [norms[-1] if ref == "first" else norms[0]]
-    big = base / ratio if over else ratio * base
+    big = ratio / base if over else ratio * base  # over: the mutation ratio / last
     small = base / ratio
     finite = all(math.isfinite(v) for v in norms)
     exploding = (nan_ok and not finite) or any(

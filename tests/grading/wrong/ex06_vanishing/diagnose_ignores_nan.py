@@ -1,14 +1,16 @@
-"""Compares only the ends, so a NaN norm passes as healthy.
+"""Compares without testing for NaN.
 
 cell: diagnose_gradients
 task: test_diagnose_gradients
 hint: test np.isfinite on all the norms first
+mistake: diagnose-grads-nan-compared
 """
-# ruff: noqa: F821 (the notebook imports np and gdlib)
+# ruff: noqa: F821 (the notebook defines np)
 def diagnose_gradients(grad_norms, ratio=100.0):
-    first, last = grad_norms[0], grad_norms[-1]
-    if first > ratio * last:
+    norms = np.asarray(grad_norms, dtype=float)
+    last = norms[-1]
+    if np.any(norms > ratio * last):
         return "exploding"
-    if first < last / ratio:
+    if np.any(norms < last / ratio):
         return "vanishing"
     return "healthy"
