@@ -3,7 +3,7 @@
 cell: mse_grad
 task: test_mse_grad
 hint: off by a factor of N
-mistake: missing-mean
+mistake: sum-not-mean
 """
 def mse_grad(pred, target):
     return 2.0 * (pred - target)
