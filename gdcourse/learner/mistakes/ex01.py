@@ -11,17 +11,10 @@ from __future__ import annotations
 
 import numpy as np
 
-
-def _quiet(func):
-    """Run a model with numpy's warnings off: an overflow or 0/0 is the mistake's result."""
-    def run(*args, **kwargs):
-        with np.errstate(all="ignore"):
-            return func(*args, **kwargs)
-    run.__name__, run.__doc__ = func.__name__, func.__doc__
-    return run
+from . import quietly
 
 
-@_quiet
+@quietly
 def for_mse(pred, target):
     r = pred - target
     return {
@@ -36,7 +29,7 @@ def for_mse(pred, target):
     }
 
 
-@_quiet
+@quietly
 def for_mse_grad(pred, target):
     r = pred - target
     out = {
@@ -50,7 +43,7 @@ def for_mse_grad(pred, target):
     return out
 
 
-@_quiet
+@quietly
 def for_huber(pred, target, delta):
     r = pred - target
     a = np.abs(r)
@@ -70,7 +63,7 @@ def for_huber(pred, target, delta):
     }
 
 
-@_quiet
+@quietly
 def for_huber_grad(pred, target, delta):
     r = pred - target
     n = r.size
@@ -99,7 +92,7 @@ EXP_OVERFLOW = (
     "exp(-|z|), which is at most 1: max(z, 0) - z·y + log(1 + exp(-|z|)).")
 
 
-@_quiet
+@quietly
 def for_bce(logits, targets):
     z, y = logits, targets
     out = {
@@ -118,7 +111,7 @@ def for_bce(logits, targets):
     return out
 
 
-@_quiet
+@quietly
 def for_bce_grad(logits, targets):
     z, y = logits, targets
     p = 1.0 / (1.0 + np.exp(-z))
@@ -138,7 +131,7 @@ SIGMOID_OVERFLOW = (
     "only sees numbers <= 0 (gdlib.losses.sigmoid does this, and you may call it).")
 
 
-@_quiet
+@quietly
 def naive_cross_entropy(z, y):
     """Softmax straight from np.exp: inf/inf = NaN for large logits."""
     e = np.exp(z)
@@ -146,7 +139,7 @@ def naive_cross_entropy(z, y):
     return -np.mean(np.log(p[np.arange(len(y)), y]))
 
 
-@_quiet
+@quietly
 def log_of_softmax(z, y):
     """The max-shifted softmax, then its log: log(0) = -inf once p rounds to 0."""
     e = np.exp(z - z.max(axis=1, keepdims=True))
@@ -154,7 +147,7 @@ def log_of_softmax(z, y):
     return -np.mean(np.log(p[np.arange(len(y)), y]))
 
 
-@_quiet
+@quietly
 def global_shift_cross_entropy(z, y):
     """Shifted by the largest logit of the whole batch, not of each row."""
     s = z - z.max()
@@ -174,7 +167,7 @@ GLOBAL = ("you subtracted the largest logit of the whole batch, not of each row:
           "np.max(z, axis=1, keepdims=True).")
 
 
-@_quiet
+@quietly
 def for_cross_entropy(logits, labels):
     z, y = logits, labels
     n, c = z.shape
@@ -201,7 +194,7 @@ def log_softmax_loss(z, y):
     return -np.mean(log_p[np.arange(len(y)), y])
 
 
-@_quiet
+@quietly
 def for_cross_entropy_grad(logits, labels):
     z, y = logits, labels
     n, c = z.shape
@@ -224,7 +217,7 @@ def for_cross_entropy_grad(logits, labels):
     }
 
 
-@_quiet
+@quietly
 def for_smoothed_grad(logits, labels, alpha):
     z, y = logits, labels
     n, c = z.shape
