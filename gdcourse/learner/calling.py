@@ -53,9 +53,11 @@ def _changed(before, after) -> bool:
 
 
 def _student_traceback(err: BaseException) -> str:
-    """The traceback of ``err`` without the frames of the checks."""
+    """The traceback of ``err`` in the learner's code: no frames of the checks, of numpy or
+    of any other installed package."""
     frames = [f for f in traceback.extract_tb(err.__traceback__)
-              if not f.filename.startswith(_HERE)]
+              if not f.filename.startswith(_HERE) and "site-packages" not in f.filename
+              and "dist-packages" not in f.filename]
     lines = traceback.format_list(frames[-4:]) if frames else []
     return "".join(lines).rstrip()
 

@@ -241,11 +241,13 @@ def expect_number(actual, expected: float, *, name: str, what: str | None = None
 
 
 def expect_index(actual, expected, *, name: str, what: str = "the index",
-                 shape: tuple[int, ...] | None = None) -> None:
+                 shape: tuple[int, ...] | None = None, among=None) -> tuple[int, ...]:
     """Fail unless ``actual`` is the index tuple ``expected`` (of an array of ``shape``).
 
     A tuple or list of ints (numpy ints too) or a 1-D integer array is accepted; a flat
-    index (one int where the array has several dimensions) is named as such.
+    index (one int where the array has several dimensions) is named as such. ``among``, an
+    iterable of index tuples, accepts any of them (entries that tie for the largest error,
+    which valid solutions may break differently). Returns the index as a tuple of ints.
     """
     __tracebackhide__ = True
     guard.check()
@@ -274,5 +276,10 @@ def expect_index(actual, expected, *, name: str, what: str = "the index",
     if len(got) != len(expected):
         fail(f"{name}: {what} is {got}, with {len(got)} numbers; the array has "
              f"{len(expected)} dimensions, so it needs {len(expected)} (expected {expected}).")
-    if got != expected:
-        fail(f"{name}: {what} is {got}, expected {expected}.")
+    if shape is not None and not all(0 <= k < n for k, n in zip(got, shape, strict=True)):
+        fail(f"{name}: {what} is {got}, outside an array of shape {tuple(shape)}.")
+    allowed = {tuple(int(k) for k in i) for i in among} if among is not None else {expected}
+    if got not in allowed:
+        fail(f"{name}: {what} is {got}, expected {expected}"
+             + (f" (or another of {sorted(allowed)}, which tie)." if len(allowed) > 1 else "."))
+    return got

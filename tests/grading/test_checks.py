@@ -113,6 +113,23 @@ def test_expect_index_says_what_is_wrong_and_never_crashes(value, phrase):
     checks.expect_index(3, (3,), name="f")  # an int is the index of a 1-D array
 
 
+def test_expect_index_accepts_any_of_a_tie_and_refuses_what_is_outside():
+    ties = [(0, 1), (1, 0)]
+    assert checks.expect_index((1, 0), (0, 1), name="f", among=ties) == (1, 0)
+    with pytest.raises(checks.CheckFailed, match=r"or another of \[\(0, 1\), \(1, 0\)\]"):
+        checks.expect_index((1, 1), (0, 1), name="f", among=ties)
+    with pytest.raises(checks.CheckFailed, match=r"outside an array of shape \(2, 2\)"):
+        checks.expect_index((2, 0), (0, 1), name="f", shape=(2, 2), among=ties)
+
+
+def test_a_layer_is_named_itself_not_its_base_class():
+    def uses_linear(x):
+        return gdlib.nn.Linear(2, 2, rng=np.random.default_rng(0))(x)
+
+    with pytest.raises(checks.ReferenceUsed, match=r"uses gdlib\.nn\.Linear,"):
+        checks.call(uses_linear, np.ones((1, 2)), forbid=[gdlib.nn])
+
+
 def test_a_crash_names_the_inputs_and_what_the_task_promises():
     def crash(a, b):
         return np.max(a - b)
@@ -123,6 +140,7 @@ def test_a_crash_names_the_inputs_and_what_the_task_promises():
     text = str(err.value)
     assert text.startswith("crash raised ValueError for two empty arrays: zero-size array")
     assert "For empty arrays the task asks for 0.0.\nIt happened here:" in text
+    assert "site-packages" not in text and "fromnumeric" not in text  # the learner's frames
 
 
 def test_not_implemented_and_crashes_are_explained():

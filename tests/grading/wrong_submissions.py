@@ -18,7 +18,13 @@ of the hint the learner must get, and the id of the modelled mistake whose hint 
 solution but correctly (a loop, another dtype, an equivalent formula); its docstring names the
 ``cell:`` and says what is different. It must get full marks.
 
-Everything after the docstring (except ``# ruff:`` lines) becomes the cell's source.
+Everything after the docstring (except ``# ruff:`` lines) becomes the cell's source, unless it
+is one assignment ``REPLACE = {"old": "new", ...}``: then the cell's source is the solution's
+with each ``old`` (which must occur exactly once) replaced by ``new``, which keeps a mistake
+that changes one line one line long::
+
+    \"\"\"The gradient of the MSE without the 1/N of the mean. ... \"\"\"
+    REPLACE = {"/ pred.size": ""}
 
 A mistake id names one modelled mistake across the whole library (``calls-reference`` is the
 same mistake in every exercise): its hint phrase must appear in the feedback of the submissions
@@ -71,20 +77,49 @@ class Right:
     code: str
 
 
-def _parse(path: Path) -> tuple[str, dict[str, str], str]:
+def _parse(path: Path, solutions: dict[str, str] | None = None
+           ) -> tuple[str, dict[str, str], str]:
     text = path.read_text(encoding="utf-8")
     tree = ast.parse(text)
     doc = ast.get_docstring(tree) or ""
+    fields = dict(_FIELD.findall(doc))
+    rest = tree.body[1:]
+    if (len(rest) == 1 and isinstance(rest[0], ast.Assign)
+            and [getattr(t, "id", None) for t in rest[0].targets] == ["REPLACE"]):
+        return doc, fields, _replaced(path, ast.literal_eval(rest[0].value),
+                                      (solutions or {}).get(fields.get("cell", "")))
     body = text.splitlines()[tree.body[0].end_lineno:]
     code = "\n".join(ln for ln in body if not ln.startswith("# ruff:")).strip("\n")
-    return doc, dict(_FIELD.findall(doc)), code
+    return doc, fields, code
+
+
+def _replaced(path: Path, replace: dict[str, str], solution: str | None) -> str:
+    if solution is None:
+        raise ValueError(f"{path}: REPLACE needs the `cell:` of a solution to change")
+    for old, new in replace.items():
+        if solution.count(old) != 1:
+            raise ValueError(f"{path}: {old!r} occurs {solution.count(old)} times in the "
+                             "solution's cell; REPLACE needs it exactly once")
+        solution = solution.replace(old, new)
+    return solution
+
+
+def _solutions(assignment: str) -> dict[str, str]:
+    """Each answer cell's solution code (markers removed), by grade id."""
+    from gdcourse.grading.layout import Layout
+
+    path = Layout.course().source_notebook(assignment)
+    if not path.is_file():
+        return {}
+    return {gid: Layout.strip_solution_markers(Layout.text(c))
+            for gid, c in Layout.answer_cells(Layout.read(path)).items()}
 
 
 def load(assignment: str) -> list[Wrong]:
     """The wrong submissions of ``assignment``, sorted by file name."""
-    out = []
+    out, solutions = [], _solutions(assignment)
     for path in sorted((WRONG / assignment).glob("*.py")):
-        _, fields, code = _parse(path)
+        _, fields, code = _parse(path, solutions)
         missing = {"cell", "task", "hint"} - set(fields)
         if missing:
             raise ValueError(f"{path}: the docstring lacks {sorted(missing)}")
@@ -95,9 +130,9 @@ def load(assignment: str) -> list[Wrong]:
 
 def load_right(assignment: str) -> list[Right]:
     """The correct-but-different submissions of ``assignment``, sorted by file name."""
-    out = []
+    out, solutions = [], _solutions(assignment)
     for path in sorted((RIGHT / assignment).glob("*.py")):
-        doc, fields, code = _parse(path)
+        doc, fields, code = _parse(path, solutions)
         if "cell" not in fields:
             raise ValueError(f"{path}: the docstring lacks 'cell'")
         out.append(Right(path.stem, fields["cell"], doc.splitlines()[0], code))
