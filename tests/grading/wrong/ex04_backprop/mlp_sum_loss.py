@@ -5,24 +5,7 @@ task: test_mlp_loss_and_grads
 hint: J is the *mean* cross-entropy over the batch
 mistake: mlp-sum-loss
 """
-# ruff: noqa: F821 (the notebook defines np and gdlib)
-def mlp_loss_and_grads(params, X, y):
-    last = len(params) - 1
-    inputs, pre = [], []
-    A = X
-    for l, (W, b) in enumerate(params):
-        inputs.append(A)
-        Z = A @ W + b
-        pre.append(Z)
-        A = np.maximum(Z, 0.0) if l < last else Z
-    loss = float(gdlib.losses.cross_entropy(A, y))
-    dZ = gdlib.losses.cross_entropy_grad(A, y)
-
-    loss, dZ = loss * len(X), dZ * len(X)
-    grads = []
-    for l in range(last, -1, -1):
-        if l < last:
-            dZ = relu_backward(dA, pre[l])
-        dA, dW, db = linear_backward(dZ, inputs[l], params[l][0])
-        grads.insert(0, (dW, db))
-    return loss, grads
+# ruff: noqa: E501 (one line of the solution each)
+REPLACE = {
+    '    grads = [None] * len(params)': '    loss, dZ = loss * len(X), dZ * len(X)\n    grads = [None] * len(params)',
+}

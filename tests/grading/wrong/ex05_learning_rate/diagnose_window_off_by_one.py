@@ -5,16 +5,6 @@ task: test_diagnose_lr
 hint: you compared J_T with the loss one step too late
 mistake: diagnose-lr-window-off-by-one
 """
-# ruff: noqa: F821 (the notebook defines np)
-def diagnose_lr(losses, rise_fraction=0.25, settle=0.9):
-    J = np.asarray(losses, dtype=float)
-    T = len(J) - 1
-    if not np.all(np.isfinite(J)) or J[-1] > J[0]:
-        return "diverged"
-    rises = np.count_nonzero(np.diff(J) > 0)
-    if rises >= rise_fraction * T:
-        return "saw-tooth"
-    w = int(np.ceil(T / 4))
-    if J[-1] < settle * J[-w]:
-        return "still falling"
-    return "settled"
+REPLACE = {
+    'J[T - w]': 'J[-w]',
+}

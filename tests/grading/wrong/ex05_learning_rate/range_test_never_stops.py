@@ -5,14 +5,7 @@ task: test_lr_range_test
 hint: your test never stops early
 mistake: range-test-never-stops
 """
-# ruff: noqa: F821 (the notebook defines np)
-def lr_range_test(train_step, lr_min, lr_max, steps, beta=0.9, explode=4.0):
-    q = (lr_max / lr_min) ** (1.0 / (steps - 1))
-    lrs, smoothed, avg = [], [], 0.0
-    for t in range(1, steps + 1):
-        lr = lr_min * q ** (t - 1)
-        loss = train_step(lr)
-        avg = beta * avg + (1 - beta) * loss
-        lrs.append(lr)
-        smoothed.append(avg / (1 - beta**t))
-    return np.array(lrs), np.array(smoothed)
+# ruff: noqa: E501 (one line of the solution each)
+REPLACE = {
+    '        if not np.isfinite(loss) or smoothed[-1] > explode * min(smoothed):\n            break  # the loss has exploded\n': '',
+}

@@ -5,16 +5,6 @@ task: test_lr_range_test
 hint: you compared s_t with the first smoothed loss
 mistake: range-test-stop-against-first
 """
-# ruff: noqa: F821 (the notebook defines np)
-def lr_range_test(train_step, lr_min, lr_max, steps, beta=0.9, explode=4.0):
-    q = (lr_max / lr_min) ** (1.0 / (steps - 1))
-    lrs, smoothed, avg = [], [], 0.0
-    for t in range(1, steps + 1):
-        lr = lr_min * q ** (t - 1)
-        loss = train_step(lr)
-        avg = beta * avg + (1 - beta) * loss
-        lrs.append(lr)
-        smoothed.append(avg / (1 - beta**t))
-        if not np.isfinite(loss) or smoothed[-1] > explode * smoothed[0]:
-            break
-    return np.array(lrs), np.array(smoothed)
+REPLACE = {
+    'explode * min(smoothed)': 'explode * smoothed[0]',
+}

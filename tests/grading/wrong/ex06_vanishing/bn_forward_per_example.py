@@ -5,12 +5,7 @@ task: test_batchnorm_forward
 hint: you normalised each row (axis=1)
 mistake: bn-per-example
 """
-# ruff: noqa: F821 (the notebook defines np)
-def batchnorm_forward(x, gamma, beta, running_mean, running_var, momentum=0.1, eps=1e-5):
-    n = len(x)
-    mean = x.mean(axis=0)
-    var = x.var(axis=0)
-    xhat = (x - x.mean(axis=1, keepdims=True)) / np.sqrt(x.var(axis=1, keepdims=True) + eps)
-    running_mean[...] = (1 - momentum) * running_mean + momentum * mean
-    running_var[...] = (1 - momentum) * running_var + momentum * var * n / (n - 1)
-    return gamma * xhat + beta
+# ruff: noqa: E501 (one line of the solution each)
+REPLACE = {
+    'xhat = (x - mean) / np.sqrt(var + eps)': 'xhat = (x - x.mean(axis=1, keepdims=True)) / np.sqrt(x.var(axis=1, keepdims=True) + eps)',
+}

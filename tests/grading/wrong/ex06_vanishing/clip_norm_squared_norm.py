@@ -5,11 +5,7 @@ task: test_clip_grad_norm
 hint: without the square root
 mistake: clip-norm-squared
 """
-# ruff: noqa: F821 (the notebook defines np)
-def clip_grad_norm(grads, max_norm):
-    total = float(sum(np.sum(g * g) for g in grads))
-    if total > max_norm:
-        scale = max_norm / (total + 1e-6)
-        for g in grads:
-            g *= scale
-    return total
+# ruff: noqa: E501 (one line of the solution each)
+REPLACE = {
+    'float(np.sqrt(sum(float(np.sum(g * g)) for g in grads)))': 'float(sum(np.sum(g * g) for g in grads))',
+}
