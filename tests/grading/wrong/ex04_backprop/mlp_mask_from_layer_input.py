@@ -6,5 +6,5 @@ hint: you masked dZ_l with the layer's input
 mistake: mlp-mask-from-layer-input
 """
 REPLACE = {
-    'relu_backward(dA, pre[l])': 'relu_backward(dA, inputs[l])',
+    'dZ = relu_backward(dA, pre[l - 1])': 'dZ = relu_backward(dA, inputs[l - 1])',
 }

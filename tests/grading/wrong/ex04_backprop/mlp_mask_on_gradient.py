@@ -6,5 +6,5 @@ hint: the ReLU masks follow the sign of the incoming gradient
 mistake: mlp-mask-on-gradient
 """
 REPLACE = {
-    'dZ = relu_backward(dA, pre[l])': 'dZ = dA * (dA > 0)',
+    'dZ = relu_backward(dA, pre[l - 1])': 'dZ = dA * (dA > 0)',
 }

@@ -6,5 +6,5 @@ hint: without the ReLU's derivative
 mistake: mlp-no-mask
 """
 REPLACE = {
-    'dZ = relu_backward(dA, pre[l])': 'dZ = dA',
+    'dZ = relu_backward(dA, pre[l - 1])': 'dZ = dA',
 }
