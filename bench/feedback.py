@@ -53,7 +53,7 @@ def table(graded: list[ws.Graded]) -> tuple[list[str], int, int]:
         tasks = list(by[(name, "solution")].tasks)
         wrong, right = defaultdict(list), defaultdict(list)
         for w in ws.load(name):
-            wrong[w.task].append(w)
+            wrong[w.tasks[0]].append(w)  # counted once, under the first task it breaks
         for r in ws.load_right(name):
             right[cells.get(r.cell, "?")].append(r)
         for task in tasks:
