@@ -7,8 +7,8 @@ submissions), how many wrong and right submissions it has, and the share of its 
 submissions whose hint names their mistake: the submission loses points on its own task, and
 that task's hint holds the phrase of a modelled mistake (``mistake: -`` marks a hint that only
 reports what was observed; it never counts as named). The problems the grading tests would
-report (``wrong_submissions.problems``) are listed below the table. Writes the same text to
-``bench/RESULTS_feedback.md``; exit status 1 if there are problems.
+report (``wrong_submissions.problems``) are listed below the table; ``--output FILE`` writes the
+same text (Markdown) to a file. Exit status 1 if there are problems.
 """
 
 from __future__ import annotations
@@ -53,7 +53,7 @@ def table(graded: list[ws.Graded]) -> tuple[list[str], int, int]:
         tasks = list(by[(name, "solution")].tasks)
         wrong, right = defaultdict(list), defaultdict(list)
         for w in ws.load(name):
-            wrong[w.task].append(w)
+            wrong[w.tasks[0]].append(w)  # counted once, under the first task it breaks
         for r in ws.load_right(name):
             right[cells.get(r.cell, "?")].append(r)
         for task in tasks:
@@ -79,14 +79,14 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.feedback", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("assignments", nargs="*", help="only these exercises (default: all)")
-    parser.add_argument("--output", type=Path, default=HERE / "RESULTS_feedback.md")
+    parser.add_argument("--output", type=Path, help="also write the report to this file")
     args = parser.parse_args(argv)
     graded = ws.grade_library(args.assignments or None)
     lines, named, wrong = table(graded)
     found = ws.problems(graded)
     share = f"{100 * named / wrong:.0f}%" if wrong else "-"
     out = ["# Feedback that names the mistake", "",
-           "Written by `make feedback` (bench/feedback.py); do not edit by hand. Every wrong and",
+           "Printed by `make feedback` (bench/feedback.py). Every wrong and",
            "right submission of `tests/grading/` graded in-process, hidden tests included.", "",
            *lines, "",
            f"In all: {wrong} wrong submissions, {named} with a hint that names their mistake "
@@ -95,7 +95,8 @@ def main(argv: list[str] | None = None) -> int:
         if found else ["No problems: every hint fires on its own mistake only."]
     text = "\n".join(out) + "\n"
     print(text, end="")
-    args.output.write_text(text, encoding="utf-8")
+    if args.output:
+        args.output.write_text(text, encoding="utf-8")
     return 1 if found else 0
 
 

@@ -17,7 +17,7 @@ each check lives with its concept:
   :func:`note` prints advice about an accepted answer;
 - gradients of parameters and changes in place (:mod:`.gradients`): :func:`expect_grad`,
   :func:`expect_in_place`; optimizers (:mod:`.optimizers`): :func:`expect_optimizer`,
-  :func:`agrees`; random weights (:mod:`.weights`): :func:`expect_spread`;
+  :func:`agrees`, :func:`runs`; random weights (:mod:`.weights`): :func:`expect_spread`;
 - short answers (:mod:`.answers`): :func:`answered`, :func:`expect_answer`,
   :func:`expect_choice`.
 
@@ -32,7 +32,7 @@ from .calling import call, passed, substitute
 from .compare import as_number, expect_array, expect_finite, expect_index, expect_number, note
 from .failures import CheckFailed, ReferenceUsed, Tampering, fail
 from .gradients import expect_grad, expect_in_place
-from .optimizers import agrees, expect_optimizer
+from .optimizers import agrees, expect_optimizer, runs
 from .reference import not_reference
 from .weights import expect_spread
 
@@ -40,4 +40,4 @@ __all__ = ["CheckFailed", "ReferenceUsed", "Tampering", "fail", "call", "expect_
            "expect_number", "answered", "expect_answer", "expect_finite", "expect_optimizer",
            "passed", "not_reference", "substitute", "expect_grad", "expect_in_place",
            "expect_spread", "expect_choice", "guard", "expect_index", "as_number", "note",
-           "agrees"]
+           "agrees", "runs"]

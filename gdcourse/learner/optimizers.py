@@ -10,6 +10,7 @@ when an earlier feature is wrong, and a mistake costs points once.
 from __future__ import annotations
 
 import functools
+import inspect
 from collections.abc import Callable, Iterable, Mapping
 
 import numpy as np
@@ -60,7 +61,7 @@ def expect_optimizer(make: Callable, reference: Callable, *, name: str, kwargs: 
     bad = ~np.isfinite(theirs)
     if np.any(bad):
         t = int(np.argmax(bad.any(axis=1)))
-        expect_finite(theirs[t], name=name, what=f"the parameters after step {t + 1}",
+        expect_finite(theirs[t], name=name, what=f"a parameter after step {t + 1}",
                       hint=nonfinite)
     differs = ~np.isclose(theirs, ours, rtol=rtol, atol=atol)
     t = int(np.argmax(differs.any(axis=1)))
@@ -107,16 +108,26 @@ def _their_trajectory(make, name, kwargs, params, grad, steps, forbid) -> np.nda
     if any(a is not b for a, b in zip(getattr(opt, "params", mine), mine, strict=False)):
         fail(f"{name} must update the very arrays it was given (self.params holds them), "
              "in place: write `p -= ...`, not `p = p - ...`.")
+    try:
+        names = list(inspect.signature(step).parameters)
+    except (TypeError, ValueError):
+        names = []
+    kept = {n: "changed the gradient arrays it was given. Compute into a new array "
+               "(g = g + ω * p, not g += ω * p): the caller may still need the gradients."
+            for n in names}
     out = []
     for _ in range(steps):
         before = [p.copy() for p in mine]
-        call(step, grad(mine), name=f"{name}.step", forbid=forbid)
+        call(step, grad(mine), name=f"{name}.step", forbid=forbid, changed_hint=kept)
         if all(np.array_equal(b, p, equal_nan=True) for b, p in zip(before, mine, strict=False)):
             fail(f"{name}.step did not change the parameters. Update each array of "
                  "self.params in place (`p -= lr * ...`); rebinding `p = p - ...` only "
                  "changes a local name.")
         out.append(np.concatenate([(p - np.asarray(p0)).ravel()
                                    for p, p0 in zip(mine, params, strict=True)]))
+        if not np.all(np.isfinite(out[-1])):  # NaN stays NaN: the rest of the run is NaN
+            out += [np.full_like(out[-1], np.nan)] * (steps - len(out))
+            break
     return np.stack(out)
 
 
@@ -137,6 +148,19 @@ def agrees(make: Callable, reference: Callable, *, name: str, kwargs: Mapping,
     except CheckFailed:
         return False
     return True
+
+
+def runs(make: Callable, *, kwargs: Mapping, params: list[np.ndarray], grad: Callable,
+         steps: int = 3) -> bool:
+    """Whether ``make(params, **kwargs)`` takes ``steps`` steps without raising, each step
+    moving the parameters to finite values: then a learner's optimizer can serve as the base
+    of a later feature's reference."""
+    try:
+        path = _trajectory(make, params, kwargs, grad, steps)
+    except Exception:  # noqa: BLE001 (their code failed: it cannot be the base)
+        return False
+    moves = np.diff(np.vstack([np.zeros(path.shape[1]), path]), axis=0)
+    return bool(np.all(np.isfinite(path)) and np.all(np.any(moves != 0, axis=1)))
 
 
 def _trajectory(make, params, kwargs, grad, steps) -> np.ndarray:

@@ -68,6 +68,13 @@ class Wrong:
     def modelled(self) -> bool:
         return self.mistake not in (None, NO_MISTAKE)
 
+    @property
+    def tasks(self) -> list[str]:
+        """The test cells that must lose points: ``task:`` may list several, separated by
+        commas, for a mistake that leaves nothing of a class to grade (an optimizer whose step
+        never changes the parameters fails every feature's test)."""
+        return [t.strip() for t in self.task.split(",")]
+
 
 @dataclass
 class Right:
@@ -250,14 +257,15 @@ def problems(graded: list[Graded]) -> list[str]:
         w = wrongs.get((g.assignment, g.student))
         if w is None:
             continue
-        if w.task not in lost:
-            out.append(f"{g.assignment}/{w.name}: {w.task} still scored full marks")
+        out += [f"{g.assignment}/{w.name}: {task} still scored full marks"
+                for task in w.tasks if task not in lost]
         out += [f"{g.assignment}/{w.name}: lost points on {gid} too: "
-                f"{_plain(g.tasks[gid][2])[:300]}" for gid in lost if gid != w.task]
-        own = _plain(g.tasks.get(w.task, (0, 0, ""))[2])
-        if w.hint not in own:
-            out.append(f"{g.assignment}/{w.name}: the hint of {w.task} lacks {w.hint!r}; it "
-                       f"said: {own[:300]}")
+                f"{_plain(g.tasks[gid][2])[:300]}" for gid in lost if gid not in w.tasks]
+        for task in w.tasks:
+            own = _plain(g.tasks.get(task, (0, 0, ""))[2])
+            if w.hint not in own:
+                out.append(f"{g.assignment}/{w.name}: the hint of {task} lacks {w.hint!r}; "
+                           f"it said: {own[:300]}")
     for (assignment, student), w in wrongs.items():
         if not w.modelled:
             continue

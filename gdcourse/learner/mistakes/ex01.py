@@ -218,23 +218,23 @@ def for_cross_entropy_grad(logits, labels):
 
 
 @quietly
-def for_smoothed_grad(logits, labels, alpha):
+def for_smoothed_grad(logits, labels, smoothing):
     z, y = logits, labels
     n, c = z.shape
     onehot = np.eye(c)[y]
     e = np.exp(z - z.max(axis=1, keepdims=True))
     p = e / e.sum(axis=1, keepdims=True)
-    other = (1 - alpha) * onehot + alpha / (c - 1) * (1 - onehot) if c > 1 else onehot
+    other = (1 - smoothing) * onehot + smoothing / (c - 1) * (1 - onehot) if c > 1 else onehot
     return {
-        "that is the gradient without smoothing, (P - Y)/N: alpha must change the targets, "
-        "to q = (1 - α)·onehot(y) + α/C.": (p - onehot) / n,
-        "your targets give the wrong classes α/(C - 1) and the true class 1 - α, another "
-        "convention; this task's (and torch's) is q = (1 - α)·onehot(y) + α/C, so the true "
-        "class gets 1 - α + α/C.": (p - other) / n,
-        "your targets add α to every class instead of α/C: q = (1 - α)·onehot(y) + α/C "
+        "that is the gradient without smoothing, (P - Y)/N: smoothing must change the targets, "
+        "to q = (1 - τ)·onehot(y) + τ/C.": (p - onehot) / n,
+        "your targets give the wrong classes τ/(C - 1) and the true class 1 - τ, another "
+        "convention; this task's (and torch's) is q = (1 - τ)·onehot(y) + τ/C, so the true "
+        "class gets 1 - τ + τ/C.": (p - other) / n,
+        "your targets add τ to every class instead of τ/C: q = (1 - τ)·onehot(y) + τ/C "
         "sums to 1 over the classes, yours does not.":
-            (p - ((1 - alpha) * onehot + alpha)) / n,
-        "you scaled (P - Y)/N by (1 - α): differentiate every term -q_k log p_k, not only "
+            (p - ((1 - smoothing) * onehot + smoothing)) / n,
+        "you scaled (P - Y)/N by (1 - τ): differentiate every term -q_k log p_k, not only "
         "the true class's, and use that the q_k of an example sum to 1.":
-            (1 - alpha) * (p - onehot) / n,
+            (1 - smoothing) * (p - onehot) / n,
     }

@@ -14,7 +14,9 @@ from . import quietly
 TINY = 1e-12
 
 
-def _central(f, x, eps):
+def central_difference(f, x, eps):
+    """The central-difference gradient of ``f`` at a copy of ``x`` (the right answer, so the
+    tests forbid a learner's code to call it)."""
     x, g = np.array(x, dtype=float), np.zeros(np.shape(x))
     for idx in np.ndindex(x.shape):
         old = x[idx]
@@ -27,7 +29,8 @@ def _central(f, x, eps):
     return g
 
 
-def _forward(f, x, eps):
+def forward_difference(f, x, eps):
+    """The forward-difference gradient of ``f`` at a copy of ``x``."""
     x, g = np.array(x, dtype=float), np.zeros(np.shape(x))
     base = float(f(x))
     for idx in np.ndindex(x.shape):
@@ -51,10 +54,10 @@ FIXED_STEP = ("your result is the central difference for a tiny step, not for th
 @quietly
 def for_numerical_gradient(f, x, eps):
     """Mistakes of a central-difference gradient of ``f`` at ``x`` with step ``eps``."""
-    central = _central(f, x, eps)
-    out = {FORWARD: _forward(f, x, eps), OVER_EPS: 2 * central}
+    central = central_difference(f, x, eps)
+    out = {FORWARD: forward_difference(f, x, eps), OVER_EPS: 2 * central}
     if eps > 1e-3:  # a small fixed step is told apart from this eps only when eps is large
-        out[FIXED_STEP] = _central(f, x, 1e-6)
+        out[FIXED_STEP] = central_difference(f, x, 1e-6)
     return out
 
 
@@ -85,28 +88,28 @@ def for_relative_error(a, b):
 def for_tanh_layer(X, W, b, T):
     """({hint: dW}, {hint: db}) of the mistakes in the gradient of J = MSE(tanh(XW + b), T)."""
     A = X @ W + b
-    H = np.tanh(A)
-    n, k = H.shape
-    dH = 2 * (H - T) / H.size  # dJ/dH
+    Y = np.tanh(A)  # Ŷ, shape (N, H)
+    n, h = Y.shape
+    dY = 2 * (Y - T) / Y.size  # dJ/dŶ
 
     def grads(dA):
         return X.T @ dA, dA.sum(axis=0)
 
     cases = {
-        "your tanh' uses the pre-activation a: tanh'(a) = 1 - tanh(a)², i.e. 1 - H² with "
-        "H = tanh(XW + b), not 1 - a².": grads(dH * (1 - A**2)),
-        "that is the sigmoid's derivative σ(1 - σ) applied to H; tanh's is 1 - tanh²: "
-        "dJ/dA = dJ/dH ⊙ (1 - H²).": grads(dH * H * (1 - H)),
-        "the factor tanh' is missing: the chain rule passes dJ/dH through the activation, "
-        "dJ/dA = dJ/dH ⊙ (1 - H²), before dW = Xᵀ dJ/dA.": grads(dH),
+        "your tanh' uses the pre-activation a: tanh'(a) = 1 - tanh(a)², i.e. 1 - Ŷ² with "
+        "Ŷ = tanh(XW + b), not 1 - a².": grads(dY * (1 - A**2)),
+        "that is the sigmoid's derivative σ(1 - σ) applied to Ŷ; tanh's is 1 - tanh²: "
+        "dJ/dA = dJ/dŶ ⊙ (1 - Ŷ²).": grads(dY * Y * (1 - Y)),
+        "the factor tanh' is missing: the chain rule passes dJ/dŶ through the activation, "
+        "dJ/dA = dJ/dŶ ⊙ (1 - Ŷ²), before dW = Xᵀ dJ/dA.": grads(dY),
         f"you divided by N = {n}, the number of rows; the MSE averages over all "
-        f"N·K = {n * k} entries of H.": grads(dH * H.size / n * (1 - H**2)),
-        "each entry is half the right size: d(h - t)²/dh = 2 (h - t).":
-            grads(dH / 2 * (1 - H**2)),
-        f"you summed the squared errors over the N·K = {n * k} entries instead of averaging: "
-        "J is their mean.": grads(dH * H.size * (1 - H**2)),
+        f"N·H = {n * h} entries of Ŷ.": grads(dY * Y.size / n * (1 - Y**2)),
+        "each entry is half the right size: d(ŷ - t)²/dŷ = 2 (ŷ - t).":
+            grads(dY / 2 * (1 - Y**2)),
+        f"you summed the squared errors over the N·H = {n * h} entries instead of averaging: "
+        "J is their mean.": grads(dY * Y.size * (1 - Y**2)),
     }
-    dA = dH * (1 - H**2)
+    dA = dY * (1 - Y**2)
     dW = {msg: g[0] for msg, g in cases.items()}
     db = {msg: g[1] for msg, g in cases.items()}
     db[f"your db is the mean of the rows of dJ/dA; the bias is added to all N = {n} rows, "

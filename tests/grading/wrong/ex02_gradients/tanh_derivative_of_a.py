@@ -6,6 +6,10 @@ hint: uses the pre-activation
 mistake: tanh-derivative-of-a
 """
 REPLACE = {
-    'H = np.tanh(X @ W + b)  # (N, K)': 'A = X @ W + b\n    H = np.tanh(A)',
-    'dH * (1.0 - H**2)': 'dH * (1.0 - A**2)',
+    'Y_hat = np.tanh(X @ W + b)  # (N, H)':
+        (
+            'A = X @ W + b\n'
+            '    Y_hat = np.tanh(A)'
+        ),
+    'dY * (1.0 - Y_hat**2)': 'dY * (1.0 - A**2)',
 }

@@ -1,4 +1,4 @@
-"""The mean taken over the N rows only, not the N·K entries.
+"""The mean taken over the N rows only, not the N·H entries.
 
 cell: tanh_layer_grads
 task: test_tanh_layer_grads
@@ -6,5 +6,5 @@ hint: the number of rows; the MSE averages over all
 mistake: mean-over-rows
 """
 REPLACE = {
-    '(H - T) / H.size': '(H - T) / len(X)',
+    '(Y_hat - T) / Y_hat.size': '(Y_hat - T) / len(X)',
 }

@@ -1,4 +1,4 @@
-"""dW = Xᵀ dJ/dH: the activation's derivative is left out.
+"""dW = Xᵀ dJ/dŶ: the activation's derivative is left out.
 
 cell: tanh_layer_grads
 task: test_tanh_layer_grads
@@ -6,5 +6,5 @@ hint: the factor tanh' is missing
 mistake: missing-activation-derivative
 """
 REPLACE = {
-    'dH * (1.0 - H**2)': 'dH',
+    'dY * (1.0 - Y_hat**2)': 'dY',
 }

@@ -1,10 +1,10 @@
-"""d(h - t)²/dh taken as (h - t).
+"""d(ŷ - t)²/dŷ taken as (ŷ - t).
 
 cell: tanh_layer_grads
 task: test_tanh_layer_grads
-hint: d(h - t)²/dh = 2 (h - t)
+hint: d(ŷ - t)²/dŷ = 2 (ŷ - t)
 mistake: missing-two
 """
 REPLACE = {
-    '2.0 * (H - T) / H.size': '(H - T) / H.size',
+    '2.0 * (Y_hat - T) / Y_hat.size': '(Y_hat - T) / Y_hat.size',
 }

@@ -1,4 +1,4 @@
-"""The sigmoid's derivative H(1 - H) for tanh's.
+"""The sigmoid's derivative Ŷ(1 - Ŷ) for tanh's.
 
 cell: tanh_layer_grads
 task: test_tanh_layer_grads
@@ -6,5 +6,5 @@ hint: that is the sigmoid's derivative
 mistake: sigmoid-derivative
 """
 REPLACE = {
-    'dH * (1.0 - H**2)': 'dH * H * (1.0 - H)',
+    'dY * (1.0 - Y_hat**2)': 'dY * Y_hat * (1.0 - Y_hat)',
 }

@@ -6,5 +6,5 @@ hint: you summed the squared errors
 mistake: sum-not-mean
 """
 REPLACE = {
-    '(H - T) / H.size': '(H - T)',
+    '(Y_hat - T) / Y_hat.size': '(Y_hat - T)',
 }

@@ -10,6 +10,6 @@ def tanh_layer_grads(X, W, b, T):
     layer = gdlib.nn.Linear(*W.shape, rng=np.random.default_rng(0))
     layer.W[...], layer.b[...] = W, b
     act = gdlib.nn.Tanh()
-    H = act(layer(X))
-    layer.backward(act.backward(2.0 * (H - T) / H.size))
+    Y_hat = act(layer(X))
+    layer.backward(act.backward(2.0 * (Y_hat - T) / Y_hat.size))
     return layer.dW.copy(), layer.db.copy()

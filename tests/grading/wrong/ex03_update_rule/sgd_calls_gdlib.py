@@ -1,7 +1,7 @@
 """Wraps the reference optimizer instead of writing the update.
 
 cell: sgd
-task: test_sgd
+task: test_sgd, test_sgd_momentum, test_sgd_nesterov, test_sgd_weight_decay
 hint: the reference implementation of what this task asks you to write
 mistake: calls-reference
 """

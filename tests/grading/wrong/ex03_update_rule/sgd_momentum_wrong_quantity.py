@@ -1,7 +1,7 @@
 """Computes the velocity but steps with the raw gradient: momentum has no effect.
 
 cell: sgd
-task: test_sgd
+task: test_sgd_momentum
 hint: move exactly as plain gradient descent would
 mistake: momentum-ignored
 """
@@ -20,4 +20,4 @@ class SGD:
             if self.weight_decay:
                 g = g + self.weight_decay * p
             self.velocity[i] = self.momentum * self.velocity[i] + g
-            p -= self.lr * g
+            p -= self.lr * (g + self.momentum * self.velocity[i] if self.nesterov else g)
