@@ -171,3 +171,67 @@ def test_the_batchnorm_models_match_gdlib_without_a_mistake():
         wrong = ex06.batchnorm_backward_variant(g, x, gamma, mistake=mistake)
         assert not all(np.allclose(a, b) for a, b in zip(wrong, (dx, layer.dgamma,
                                                                  layer.dbeta), strict=True))
+
+
+def test_the_clipping_models_without_a_mistake_are_gdlib_and_each_mistake_differs():
+    import gdlib
+
+    grads = [np.array([[3.0, 0.0], [0.0, 4.0]]), np.array([12.0])]
+    ref = [g.copy() for g in grads]
+    norm = gdlib.clip.clip_grad_norm(ref, 1.0)
+    ours, returned = ex06.clip_norm_variant(grads, 1.0)
+    assert returned == pytest.approx(norm)
+    for a, b in zip(ours, ref, strict=True):
+        np.testing.assert_allclose(a, b, rtol=1e-12)
+    for mistake in set(ex06.CLIP_NORM_MISTAKES) - {"at_equality", "scaled_up", "no_epsilon"}:
+        wrong, _ = ex06.clip_norm_variant(grads, 1.0, mistake)
+        assert not all(np.allclose(a, b) for a, b in zip(wrong, ref, strict=True)), mistake
+    ref_value = [g.copy() for g in grads]
+    gdlib.clip.clip_grad_value(ref_value, 1.0)
+    for a, b in zip(ex06.clip_value_variant(grads, 1.0), ref_value, strict=True):
+        np.testing.assert_array_equal(a, b)
+
+
+@pytest.mark.parametrize("mistake", ex04.MLP_MISTAKES)
+def test_each_network_model_differs_from_the_reference(mistake):
+    widths = [3, 3, 3, 2]
+    params = [(RNG.normal(size=(a, b)), RNG.normal(size=b))
+              for a, b in zip(widths, widths[1:], strict=False)]
+    x, y = RNG.normal(size=(6, 3)), RNG.integers(0, 2, size=6)
+    loss, ref = ex04.mlp_backprop(params, x, y)
+    wrong_loss, wrong = ex04.mlp_variant(params, x, y, mistake)
+    same = np.isclose(wrong_loss, loss) and all(
+        np.shape(a) == np.shape(b) and np.allclose(a, b)
+        for pa, pb in zip(wrong, ref, strict=True) for a, b in zip(pa, pb, strict=True))
+    assert not same
+
+
+class _NanRun(ex05.QuadraticRun):
+    def __call__(self, lr):
+        loss = super().__call__(lr)
+        return float("nan") if lr > 0.05 else loss
+
+
+RANGE_RUNS = [  # the runs of Exercise 5's test of the range test
+    (lambda: ex05.QuadraticRun([1.0, 10.0], [1.0, 1.0]), dict(lr_min=1e-3, lr_max=5.0, steps=60)),
+    (lambda: ex05.QuadraticRun([0.5, 2.0, 20.0], [1.0, -1.0, 0.5], seed=3),
+     dict(lr_min=1e-4, lr_max=10.0, steps=50, beta=0.5, explode=2.0)),
+    (lambda: _NanRun([1.0, 2.0], [1.0, 1.0]), dict(lr_min=1e-3, lr_max=1.0, steps=40)),
+]
+
+
+def test_the_range_test_model_stops_where_the_loss_explodes():
+    lrs, smooth = ex05.range_test(RANGE_RUNS[0][0](), **RANGE_RUNS[0][1])
+    assert len(lrs) < 60 and lrs[0] == pytest.approx(1e-3)
+    assert smooth[-1] > 4.0 * smooth.min()
+
+
+@pytest.mark.parametrize("mistake", ex05.RANGE_TEST_MISTAKES)
+def test_each_range_test_mistake_shows_on_some_run_of_the_test(mistake):
+    def differs(make, kwargs):
+        lrs, smooth = ex05.range_test(make(), **kwargs)
+        m_lrs, m_s = ex05.range_test(make(), mistake=mistake, **kwargs)
+        return m_lrs.shape != lrs.shape or not np.allclose(m_lrs, lrs) \
+            or not np.allclose(m_s, smooth, equal_nan=True)
+
+    assert any(differs(make, kwargs) for make, kwargs in RANGE_RUNS)
