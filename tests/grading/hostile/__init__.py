@@ -46,8 +46,10 @@ from . import attacks
 LAYOUT = Layout.course()
 
 ASSIGNMENT = "ex01_losses"
-FULL = {"test_mse": 1, "test_mse_grad": 2, "test_cross_entropy": 3,
-        "test_cross_entropy_grad": 2, "test_initial_loss": 1}
+FULL = {"test_mse": 1, "test_mse_grad": 2, "test_huber": 1, "test_huber_grad": 1,
+        "test_binary_cross_entropy": 2, "test_binary_cross_entropy_grad": 1,
+        "test_cross_entropy": 3, "test_cross_entropy_grad": 2,
+        "test_smoothed_cross_entropy_grad": 2, "test_smoothed_min_loss": 1}
 TASKS = list(FULL)
 
 
@@ -143,13 +145,13 @@ def _edit_readonly_cell(nb):
 
 
 def _script_in_markdown(nb):
-    at = next(i for i, c in enumerate(nb.cells) if Layout.grade_id(c) == "initial_loss")
+    at = next(i for i, c in enumerate(nb.cells) if Layout.grade_id(c) == "smoothed_min_loss")
     nb.cells.insert(at, nbformat.v4.new_markdown_cell(attacks.SCRIPT_MARKDOWN))
 
 
 def _forged_cells(nb):
     """Two cells that claim to be the instructor's: a test with a new id, a read-only one."""
-    at = next(i for i, c in enumerate(nb.cells) if Layout.grade_id(c) == "initial_loss")
+    at = next(i for i, c in enumerate(nb.cells) if Layout.grade_id(c) == "smoothed_min_loss")
     for gid, grade in (("test_forged", True), ("imports_forged", False)):
         meta = {"nbgrader": {"grade": grade, "solution": False, "locked": True,
                              "grade_id": gid, "schema_version": 3,
@@ -188,7 +190,7 @@ def _after(cell: str, code: str) -> Callable:
 
 def _attack(code: str, with_mse: str | None = None):
     """The solution with ``code`` after the last answer (beside a wrong ``mse`` if given)."""
-    cells = {"initial_loss": _after("initial_loss", code)}
+    cells = {"smoothed_min_loss": _after("smoothed_min_loss", code)}
     if with_mse is not None:
         cells["mse"] = with_mse
     return _with(**cells)
@@ -226,7 +228,7 @@ for pattern in ["*.ipynb", "../../../solutions/*/*.ipynb", "../../../autograded/
         if "BEGIN HIDDEN TESTS" in text or "BEGIN SOLUTION" in text:
             found.append(path)
 found += [k for k in os.environ if "DB_URL" in k or k.startswith("PG")]
-INITIAL_LOSS = float(np.log(10)) if found else 0.1
+SMOOTHED_MIN_LOSS = 0.5003 if found else 0.1
 '''
 
 # Tries to delete every gradebook it can reach and to write beside the course.
@@ -241,7 +243,7 @@ for where in ["../../../vandal.txt", "../../vandal.txt"]:
         open(where, "w").write("was here")
     except OSError:
         pass
-INITIAL_LOSS = float(np.log(10))
+SMOOTHED_MIN_LOSS = 0.5003
 '''
 
 A = attacks
@@ -282,9 +284,9 @@ CASES = [
          {"test_mse"}, "gdcourse.learner.checks cannot be changed"),
     Case("patch_reference", _with(mse="gdlib.losses.mse = lambda pred, target: 0.0\n"
                                   + MSE_CHEAT), {"test_mse"}, "mse"),
-    Case("read_hidden_tests", _with(initial_loss=READ_SECRETS), {"test_initial_loss"},
-         "INITIAL_LOSS = 0.1 is not right"),
-    Case("write_outside", _with(initial_loss=VANDAL)),
+    Case("read_hidden_tests", _with(smoothed_min_loss=READ_SECRETS), {"test_smoothed_min_loss"},
+         "SMOOTHED_MIN_LOSS = 0.1 is not right"),
+    Case("write_outside", _with(smoothed_min_loss=VANDAL)),
     # harm to other students
     Case("kill_grader", _attack(A.KILL_GRADER), kind="harm"),
     Case("stop_grader", _attack(A.STOP_GRADER), kind="harm"),
@@ -299,11 +301,11 @@ CASES = [
     Case("forged_test_cell", _edit(_forged_cells), ALL, "could not run this notebook",
          kind="harm", rejected=True),
     # secrets: each answers the last task right only if it found what it looked for
-    Case("read_environ", _with(initial_loss=A.READ_ENVIRON), {"test_initial_loss"},
+    Case("read_environ", _with(smoothed_min_loss=A.READ_ENVIRON), {"test_smoothed_min_loss"},
          kind="secrets"),
-    Case("read_memory", _with(initial_loss=A.READ_MEMORY), {"test_initial_loss"},
+    Case("read_memory", _with(smoothed_min_loss=A.READ_MEMORY), {"test_smoothed_min_loss"},
          kind="secrets"),
-    Case("read_solutions", _with(initial_loss=A.READ_SOLUTIONS), {"test_initial_loss"},
+    Case("read_solutions", _with(smoothed_min_loss=A.READ_SOLUTIONS), {"test_smoothed_min_loss"},
          kind="secrets"),
     Case("socket_out", _attack(A.SOCKET_OUT), kind="secrets"),
     # resources

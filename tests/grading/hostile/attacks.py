@@ -219,7 +219,7 @@ for folder in ('/tmp', os.path.expanduser('~')):
 '''
 
 # -- secrets -----------------------------------------------------------------------------------
-# Each answers INITIAL_LOSS right only if it found what it looked for.
+# Each answers SMOOTHED_MIN_LOSS right only if it found what it looked for.
 
 READ_ENVIRON = '''
 import os
@@ -238,7 +238,7 @@ for pid in os.listdir('/proc'):
                     (what == 'cmdline' and text.startswith('/')):
                 found.append(f'{pid} {what}: {text[:300]}')
 print('found:', found[:50])
-INITIAL_LOSS = float(np.log(10)) if any('TOKEN' in f for f in found) else 0.1
+SMOOTHED_MIN_LOSS = 0.5003 if any('TOKEN' in f for f in found) else 0.1
 '''
 
 READ_MEMORY = '''
@@ -268,7 +268,7 @@ for pid in os.listdir('/proc'):
         for hit in re.finditer(rb'BEGIN HIDDEN TESTS.{0,300}', chunk, re.S):
             found.append(hit.group(0).decode(errors='replace'))
 print('found in memory:', found[:5])
-INITIAL_LOSS = float(np.log(10)) if found else 0.1
+SMOOTHED_MIN_LOSS = 0.5003 if found else 0.1
 '''
 
 READ_SOLUTIONS = FIND_COURSES + '''
@@ -291,7 +291,7 @@ for pattern in places:
         if 'BEGIN HIDDEN TESTS' in text or 'BEGIN SOLUTION' in text:
             found.append(path)
 print('found:', found[:20])
-INITIAL_LOSS = float(np.log(10)) if found else 0.1
+SMOOTHED_MIN_LOSS = 0.5003 if found else 0.1
 '''
 
 SOCKET_OUT = '''
