@@ -77,8 +77,10 @@ test-notebooks: $(STAMP)
 	GDLIB_STATIC=1 $(PYTEST) --nbval-lax chapters -q -n 2 --dist loadfile
 
 # debs comes first: a machine without Chromium stops here, not after minutes of other tests.
+# The longest tests (grading) are handed out first, and an idle worker takes queued tests from
+# the other (worksteal), so neither core waits at the end.
 test: debs $(STAMP) lint test-quick test-notebooks pdf
-	$(PYTEST) tests/book tests/grading tests/browser tests/pdf -q -n 2
+	$(PYTEST) tests/grading tests/browser tests/book tests/pdf -q -n 2 --dist worksteal
 
 # Resolves the package with its extras (pyproject.toml) and the book and development tools
 # (requirements.in) for Python 3.11 on Linux, as of [tool.uv] exclude-newer in pyproject.toml:

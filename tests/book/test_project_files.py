@@ -40,9 +40,10 @@ def test_the_version_is_written_once():
 
 
 def test_the_built_book_shows_the_version():
-    index = ROOT / "_build" / "html" / "index.html"
-    assert index.is_file(), "no built book: run `make book` first"
-    assert f"Version {gdcourse.__version__}" in index.read_text(), (
+    root = yaml.safe_load((ROOT / "_toc.yml").read_text())["root"]
+    landing = ROOT / "_build" / "html" / f"{root}.html"
+    assert landing.is_file(), "no built book: run `make book` first"
+    assert f"Version {gdcourse.__version__}" in landing.read_text(), (
         f"the landing page does not show version {gdcourse.__version__}: rebuild the book")
 
 
