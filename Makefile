@@ -85,10 +85,15 @@ test: debs $(STAMP) lint test-quick test-notebooks pdf
 # Resolves the package with its extras (pyproject.toml) and the book and development tools
 # (requirements.in) for Python 3.11 on Linux, as of [tool.uv] exclude-newer in pyproject.toml:
 # the same inputs give the same file on any machine and any day. uv comes from the lock itself.
-lock: $(STAMP)
+# An unchanged lock is left untouched, so that .venv is not reinstalled for nothing.
+lock:
+	@test -x $(BIN)/uv || $(MAKE) --no-print-directory venv
 	$(BIN)/uv pip compile pyproject.toml requirements.in --all-extras --upgrade --generate-hashes \
 		--python-version 3.11 --python-platform x86_64-manylinux_2_28 \
-		--custom-compile-command "make lock" --quiet --output-file requirements.txt
+		--custom-compile-command "make lock" --quiet --output-file $(VENV)/requirements.txt
+	@if cmp -s $(VENV)/requirements.txt requirements.txt; then rm $(VENV)/requirements.txt; \
+		echo "requirements.txt: unchanged"; \
+	else mv $(VENV)/requirements.txt requirements.txt; echo "requirements.txt: written"; fi
 
 dist: $(STAMP)
 	rm -rf _build/dist
