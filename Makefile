@@ -17,7 +17,7 @@ help:
 	@echo "make test            every test: lint, unit, notebooks, book, grading, browser, PDF;"
 	@echo "                     builds the book and its PDF, installs what the tests need from"
 	@echo "                     Debian (or stops at once with the command to run)"
-	@echo "make test-quick      the unit tests and the grading helpers' own tests (under a minute)"
+	@echo "make test-quick      the unit tests: gdlib and the notebook tools (under a minute)"
 	@echo "make test-notebooks  every chapter under nbval (its stored outputs must come out again)"
 	@echo "make lint            ruff"
 	@echo "make pdf             the whole book as one PDF, _build/latex/$(PDF) (XeLaTeX)"
