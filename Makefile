@@ -77,9 +77,12 @@ test-notebooks: $(STAMP)
 	GDLIB_STATIC=1 $(PYTEST) --nbval-lax chapters -q -n 2 --dist loadfile
 
 # debs comes first: a machine without Chromium stops here, not after minutes of other tests.
-# The longest tests (grading) are handed out first, and an idle worker takes queued tests from
-# the other (worksteal), so neither core waits at the end.
-test: debs $(STAMP) lint test-quick test-notebooks pdf
+# The chapters under nbval and the PDF's build run side by side (LaTeX keeps one core busy, so
+# the pair takes a fifth less than one after the other); each one's output is shown when it ends.
+# Then the longest tests (grading) are handed out first, and an idle worker takes queued tests
+# from the other (worksteal), so neither core waits at the end.
+test: debs $(STAMP) lint test-quick
+	@$(MAKE) --no-print-directory -j2 --output-sync=target test-notebooks pdf
 	$(PYTEST) tests/grading tests/browser tests/book tests/pdf -q -n 2 --dist worksteal
 
 # Resolves the package with its extras (pyproject.toml) and the book and development tools
