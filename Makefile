@@ -54,7 +54,7 @@ book: $(STAMP)
 # Chinese terms. TeX and the fonts come from Debian (tools/debs.sh names them).
 pdf: $(STAMP)
 	@tools/debs.sh ensure pdf
-	$(MAKE) --no-print-directory book
+	+$(MAKE) --no-print-directory book
 	GDLIB_STATIC=1 $(BIN)/jupyter-book build . --builder pdflatex --warningiserror --nitpick --keep-going
 	cp _build/latex/$(PDF) _build/html/$(PDF)
 	@echo "PDF: _build/latex/$(PDF) ($$(pdfinfo _build/latex/$(PDF) 2>/dev/null | sed -n 's/^Pages: *//p') pages), also in _build/html/"
