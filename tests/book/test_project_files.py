@@ -10,7 +10,6 @@ import yaml
 
 import gdcourse
 import gdlib
-from tools import bootstrap
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -39,11 +38,11 @@ def test_workflows_parse_and_run_the_readme_commands():
 def test_config_points_at_one_repository():
     config = yaml.safe_load((ROOT / "_config.yml").read_text())
     url = config["repository"]["url"]
-    assert url == bootstrap.REPOSITORY
-    assert config["repository"]["branch"] == "main"
+    # the launch buttons open the published notebooks (tests/book/test_links.py), not main's
+    assert config["repository"]["branch"] != "main"
     assert config["html"]["use_download_button"] is True
     assert all(config["launch_buttons"][k].startswith("https://")
-               for k in ("binderhub_url", "colab_url", "jupyterhub_url"))
+               for k in ("binderhub_url", "colab_url"))
     citation = yaml.safe_load((ROOT / "CITATION.cff").read_text())
     assert citation["repository-code"] == url
 
