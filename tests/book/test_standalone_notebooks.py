@@ -115,11 +115,16 @@ def bare_python(tmp_path_factory) -> Path:
 
 
 def _env(tmp: Path, mirror: str | None) -> dict:
-    """No index, no pip configuration, no course on the path: only the mirror, if any."""
+    """No index, no pip configuration, no course on the path: only the mirror, if any.
+
+    The sliders are the pre-rendered ones (``GDLIB_STATIC``), as in the book's build and the
+    notebook tests: without a front end, nbclient's stand-in for ipywidgets sometimes waits out
+    the cell's whole timeout on a live slider's output (tests/test_plotting.py tests that one).
+    """
     env = {k: v for k, v in os.environ.items()
            if not k.startswith(("PIP_", "PYTHON", "GDLIB_", "GDCOURSE_"))}
     env.update(PIP_NO_INDEX="1", PIP_CONFIG_FILE=os.devnull, PIP_DISABLE_PIP_VERSION_CHECK="1",
-               HOME=str(tmp))
+               HOME=str(tmp), GDLIB_STATIC="1")
     if mirror is not None:
         env[bootstrap.MIRROR] = mirror
     return env
