@@ -38,7 +38,7 @@ lint: $(STAMP)
 
 test-quick: $(STAMP)
 	$(PYTEST) tests -q -n 2 -p no:cacheprovider \
-		--ignore=tests/book --ignore=tests/grading --ignore=tests/browser \
+		--ignore=tests/book --ignore=tests/grading --ignore=tests/browser --ignore=tests/pdf \
 		--cov=gdlib --cov-report=term-missing:skip-covered --cov-fail-under=95
 
 test-notebooks: $(STAMP)
