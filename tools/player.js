@@ -1,5 +1,6 @@
 // The book's slider players (tools/player.py): a range input and five buttons that show one of
-// the pre-rendered frames, read from the JSON beside them. No network, no icon font.
+// the pre-rendered frames: the first is in the page, the others are image files fetched when
+// the reader moves the slider. No network beyond the site, no icon font.
 "use strict";
 (function () {
   function setUp(player) {
@@ -7,6 +8,7 @@
     const img = player.querySelector("img");
     const range = player.querySelector('input[type="range"]');
     const playButton = player.querySelector('button[data-action="play"]');
+    data.frames[0] = img.getAttribute("src");  // the first frame is in the page
     const last = data.frames.length - 1;
     let timer = null;
 

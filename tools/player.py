@@ -7,7 +7,9 @@ first frame. This extension renders that output:
 - **HTML**: a player (``div.animation.gdlib-player``): the frame, a range input and five buttons
   (first, previous, play/pause, next, last) whose icons are inline SVG, so they need no icon
   font and no network. ``player.js`` moves it. Frames are shown at their figure's width and
-  stored in 256 colours (half the bytes, no visible change for line art).
+  stored in 256 colours (half the bytes, no visible change for line art). The first frame is
+  in the page; the others are image files in ``_images/`` that the browser fetches when the
+  reader moves the slider, so a page with sliders weighs little more than its first frames.
 - **LaTeX** (the PDF): the first, middle and last frames, with a sentence saying so.
 
 myst-nb renders a MIME type it does not know through a plugin (its ``MimeRenderPlugin``
@@ -23,6 +25,7 @@ import hashlib
 import html
 import io
 import json
+import os
 import struct
 from pathlib import Path
 
@@ -73,9 +76,14 @@ def _icon(name: str) -> str:
             f'focusable="false"><path fill="currentColor" d="{ICONS[name]}"/></svg>')
 
 
-def player_html(payload: dict) -> str:
-    """The player of one slider: the first frame, a range input, buttons and the frames."""
-    frames = [_data_uri(_palette_png(base64.b64decode(f))) for f in payload["frames"]]
+def player_html(payload: dict, frame_url=None) -> str:
+    """The player of one slider: the first frame, a range input, buttons and the frames.
+
+    ``frame_url(png)`` gives the address of a later frame (written as a file); by default every
+    frame is a data URI in the page.
+    """
+    pngs = [_palette_png(base64.b64decode(f)) for f in payload["frames"]]
+    frames = [_data_uri(pngs[0]), *map(frame_url or _data_uri, pngs[1:])]
     label, titles = payload["label"], payload["titles"]
     buttons = "".join(
         f'<button type="button" data-action="{name}" title="{LABELS[name]}" '
@@ -83,7 +91,9 @@ def player_html(payload: dict) -> str:
         "</button>"
         for name in ("first", "previous", "play", "next", "last")
     )
-    data = json.dumps({"frames": frames, "titles": titles, "interval": payload["interval"]})
+    # the first frame is the image's own source (player.js reads it there)
+    data = json.dumps({"frames": ["", *frames[1:]], "titles": titles,
+                       "interval": payload["interval"]})
     data = data.replace("</", "<\\/")  # nothing in the data may close its script element
     return (
         f'<div class="animation gdlib-player">'
@@ -105,9 +115,17 @@ class PlayerForHtml(SphinxPostTransform):
 
     def run(self, **kwargs) -> None:
         for node, payload in _payloads(self.document):
-            node.replace_self(
-                nodes.raw("", player_html(payload), format="html", classes=["output", "text_html"])
-            )
+            html = player_html(payload, self.frame_file)
+            node.replace_self(nodes.raw("", html, format="html", classes=["output", "text_html"]))
+
+    def frame_file(self, png: bytes) -> str:
+        """Write ``png`` into the site's ``_images/``; its URL from this page."""
+        name = f"slider-{hashlib.sha256(png).hexdigest()[:16]}.png"
+        folder = Path(self.app.outdir, "_images")
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / name).write_bytes(png)
+        page = Path(self.app.outdir, self.env.docname).parent
+        return os.path.relpath(folder / name, page).replace(os.sep, "/")
 
 
 class StillFramesForPdf(SphinxPostTransform):

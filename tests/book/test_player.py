@@ -47,6 +47,7 @@ def test_the_player_has_a_slider_buttons_and_every_frame(frames):
     assert 'style="width: 480px"' in html  # the figure's size, whatever the frames' pixels
     data = json.loads(re.search(r'<script type="application/json">(.*?)</script>', html)[1])
     assert len(data["frames"]) == 5 and data["titles"][2] == "a = 3"
+    assert data["frames"][0] == ""  # the first frame is the image's own source
     labels = re.findall(r'<button type="button" data-action="(\w+)"', html)
     assert labels == ["first", "previous", "play", "next", "last"]
 
@@ -69,11 +70,18 @@ def test_frames_are_stored_in_256_colours_and_look_the_same(frames):
     assert np.abs(before - after).mean() < 1.0  # out of 255
 
 
-def test_html_builds_get_the_player(tmp_path, frames):
+def test_html_pages_hold_the_first_frame_and_link_the_others(tmp_path, frames):
     document = _document(tmp_path, frames)
+    document.settings.env.docname = "chapters/03_update_rule"
     player.PlayerForHtml(document).run()
     (raw,) = document.findall(nodes.raw)
     assert raw["format"] == "html" and "gdlib-player" in raw.astext()
+    html = raw.astext()
+    data = json.loads(re.search(r'<script type="application/json">(.*?)</script>', html)[1])
+    first, *later = data["frames"]
+    assert first == "" and '<img alt="a line of slope a" src="data:image/png;base64,' in html
+    assert all(re.fullmatch(r"\.\./_images/slider-[0-9a-f]{16}\.png", url) for url in later)
+    assert all((tmp_path / "chapters" / url).resolve().is_file() for url in later)
 
 
 def test_the_pdf_prints_the_first_middle_and_last_frames(tmp_path, frames):
