@@ -36,6 +36,7 @@ import zipfile
 from pathlib import Path
 
 import nbformat
+from myst_nb.core.variables import format_plain_text
 
 from gdlib.plotting import FRAMES_MIME
 from tools import bootstrap, portable
@@ -97,12 +98,10 @@ def portable_notebook(nb, docname: str, site: portable.Site, setup: str, glued: 
     problems = []
 
     def glue(spec: str) -> str:
-        from myst_nb.core.variables import format_plain_text  # the book's own formatting
-
         key, _, fmt = spec.partition(":")
         if key not in glued or "text/plain" not in glued[key].get("data", {}):
             raise portable.ConversionError(f"{docname}: no glued value {key!r}")
-        return format_plain_text(glued[key]["data"]["text/plain"], fmt)
+        return format_plain_text(glued[key]["data"]["text/plain"], fmt)  # as the book does
 
     for cell in nb.cells:
         cell.metadata.pop("execution", None)  # timings of the build's run
@@ -123,7 +122,7 @@ def _portable_code(cell, docname: str, problems: list[str]) -> None:
     tags = cell.metadata.get("tags", [])
     if bootstrap.TAG in tags:
         return
-    cell.source = GLUE_IMPORT.sub(GLUE.rstrip("\n"), cell.source)
+    cell.source = GLUE_IMPORT.sub("\n\n" + GLUE, cell.source)
     if "myst_nb" in cell.source:
         problems.append(f"{docname}: a cell uses myst_nb other than by `from myst_nb import glue`")
     hidden = {"remove-cell", "remove-input", "hide-input"} & set(tags)
