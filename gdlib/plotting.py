@@ -168,7 +168,8 @@ def _frame_title(label: str, value) -> str:
 
 @dataclass(repr=False)
 class Frames:
-    """A slider demo's pre-rendered frames: what :func:`frames_slider` returns.
+    """A slider demo's pre-rendered frames: what :func:`frames_slider` returns, as in
+    :ref:`try-it-a-learning-rate-slider`.
 
     A notebook shows the first frame (``image/png``); the book's build shows them all
     (:data:`FRAMES_MIME`) as a player with a slider and buttons. ``titles`` are the frames'
