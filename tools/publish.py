@@ -18,34 +18,25 @@ address (``html.baseurl`` in ``_config.yml``, the one place it is written):
    a README. The pages workflow pushes it to the branch that the launch buttons open
    (``repository.branch``).
 4. **One zip** of the portable chapters and exercises, the wheel and a README on installing
-   and grading, linked from the landing page: :data:`ZIP_NAME`.
+   and grading, linked from the landing page (``bundle.py`` makes the wheel, ``binder/`` and
+   the zip).
 """
 
 from __future__ import annotations
 
 import copy
-import hashlib
 import json
-import os
 import re
 import shutil
-import subprocess
-import sys
-import tempfile
-import zipfile
 from pathlib import Path
 
 import nbformat
 from myst_nb.core.variables import format_plain_text
 
 from gdlib.plotting import FRAMES_MIME
-from tools import bootstrap, portable
+from tools import bootstrap, bundle, portable
 
-ROOT = Path(__file__).resolve().parents[1]
-ZIP_NAME = "gradient-descent-for-neural-networks-notebooks.zip"
 PUBLISHED = "published"  # _build/published: the tree the launch buttons open
-WHEEL_DATE = 315532800  # 1980-01-01, the earliest date a zip file can hold
-RUNTIME = ROOT / "binder" / "runtime.txt"
 GLUE_IMPORT = re.compile(r"^from myst_nb import glue\b.*$", re.M)
 GLUE = '''\
 def glue(name, value, display=True):
@@ -60,36 +51,6 @@ WIDGET = "application/vnd.jupyter.widget-view+json"  # needs the widget's state,
 
 class PublishError(RuntimeError):
     """The book cannot publish its notebooks as they are (the message says what to fix)."""
-
-
-def build_wheel(out: Path, root: Path = ROOT) -> Path:
-    """Build the course's wheel from a copy of ``root`` into ``out``; return its path."""
-    out.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(prefix="gdcourse-wheel-") as tmp:
-        tree = Path(tmp) / "course"
-        shutil.copytree(root, tree, ignore=shutil.ignore_patterns(
-            ".git", ".venv", "_build", "build", "exercises", "release", "bench", "tests",
-            "test-artifacts", "*.egg-info", "__pycache__", ".pytest_cache", ".ruff_cache"))
-        dist = Path(tmp) / "dist"
-        env = {**os.environ, "SOURCE_DATE_EPOCH": str(WHEEL_DATE)}
-        run = subprocess.run(
-            [sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "--no-build-isolation",
-             "--no-index", "-w", str(dist), str(tree)],
-            capture_output=True, text=True, env=env)
-        wheels = sorted(dist.glob("gdcourse-*.whl"))
-        if run.returncode != 0 or not wheels:
-            raise PublishError(f"building the course's wheel failed:\n{run.stderr[-2000:]}")
-        for old in out.glob("gdcourse-*.whl"):
-            old.unlink()
-        return Path(shutil.copy2(wheels[0], out / wheels[0].name))
-
-
-def sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
-def wheel_version(wheel: Path) -> str:
-    return wheel.name.split("-")[1]
 
 
 def portable_notebook(nb, docname: str, site: portable.Site, setup: str, glued: dict):
@@ -156,70 +117,6 @@ def write_json(nb, path: Path) -> None:
     nbformat.validate(nb)
     path.write_text(json.dumps(nb, indent=1, ensure_ascii=False, sort_keys=True) + "\n",
                     encoding="utf-8")
-
-
-def binder_files(requirement: str) -> dict[str, str]:
-    """The published tree's Binder environment: the learner's, not the development lock."""
-    return {
-        "binder/requirements.txt": (
-            "# The course's package with what its notebooks import (its learner extra), from the\n"
-            "# wheel published with the book; pip checks the file against its SHA-256.\n"
-            f"{requirement}\n"),
-        "binder/runtime.txt": RUNTIME.read_text(encoding="utf-8"),
-    }
-
-
-TREE_README = """\
-# {title}: the notebooks, ready to run
-
-This branch is written by the book's publishing workflow; do not edit it (the sources are on the
-default branch). It holds what the book's launch buttons open:
-
-- `chapters/`: every chapter as a notebook that runs anywhere, with the book's outputs;
-- `exercises/`: the graded exercises as learners get them;
-- `binder/`: the environment Binder builds (the course's package with its `learner` extra).
-
-The first cell of each notebook installs the course's package, version {version}, from the
-book's site ({site}) when it is missing.
-"""
-
-ZIP_README = """\
-# {title}: all notebooks
-
-`chapters/` holds every chapter of the book ({site}) and `exercises/` every graded exercise,
-as notebooks. Version {version}.
-
-## Install the course's package
-
-In a terminal, with Python 3.11 or newer (a virtual environment is a good idea):
-
-    pip install "{requirement}"
-    jupyter lab
-
-pip downloads the package from the book's site and checks it against its SHA-256. Without a
-network, install the copy in this folder instead: `pip install "./{wheel}[learner]"` (its
-dependencies must then be installed already). The first cell of each notebook does the same
-install when the package is missing, and does nothing when it is there.
-
-## Grade yourself
-
-Run the last cell of an exercise: it grades the running notebook against the hidden tests and
-prints your score for each task, with a hint for each failed test. Or grade a saved notebook
-from a terminal, exactly as an instructor's autograder would:
-
-    python -m gdcourse.grade exercises/ex01_losses.ipynb
-"""
-
-
-def write_zip(path: Path, files: dict[str, bytes]) -> None:
-    """A zip of ``files`` (name -> bytes) under one folder, with fixed dates."""
-    folder = path.stem.removesuffix("-notebooks")
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
-        for name in sorted(files):
-            info = zipfile.ZipInfo(f"{folder}/{name}", date_time=(1980, 1, 1, 0, 0, 0))
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o644 << 16
-            z.writestr(info, files[name])
 
 
 def site_of(app) -> portable.Site:
@@ -303,8 +200,8 @@ def on_build_finished(app, exc) -> None:
         return
     out = Path(app.outdir)
     site = site_of(app)
-    wheel = build_wheel(out / "_static")
-    digest, version = sha256(wheel), wheel_version(wheel)
+    wheel = bundle.build_wheel(out / "_static")
+    digest, version = bundle.sha256(wheel), bundle.wheel_version(wheel)
     path = f"_static/{wheel.name}"
     setup = bootstrap.published_source(site.base, path, digest, version)
     requirement = f"gdcourse[learner] @ {site.base}{path}#sha256={digest}"
@@ -325,15 +222,16 @@ def on_build_finished(app, exc) -> None:
         if filename.endswith(".ipynb") and docname in notebooks:
             write_json(notebooks[docname], out / "_downloads" / dest)
     title = app.config.project
-    for name, text in binder_files(requirement).items():
+    for name, text in bundle.binder_files(requirement).items():
         (tree / name).parent.mkdir(parents=True, exist_ok=True)
         (tree / name).write_text(text, encoding="utf-8")
     (tree / "README.md").write_text(
-        TREE_README.format(title=title, version=version, site=site.base), encoding="utf-8")
+        bundle.TREE_README.format(title=title, version=version, site=site.base), encoding="utf-8")
 
     files = {f"{docname}.ipynb": (tree / f"{docname}.ipynb").read_bytes()
              for docname in notebooks}
     files[wheel.name] = wheel.read_bytes()
-    files["README.md"] = ZIP_README.format(title=title, site=site.base, version=version,
-                                           requirement=requirement, wheel=wheel.name).encode()
-    write_zip(out / ZIP_NAME, files)
+    files["README.md"] = bundle.ZIP_README.format(
+        title=title, site=site.base, version=version, requirement=requirement, wheel=wheel.name
+    ).encode()
+    bundle.write_zip(out / bundle.ZIP_NAME, files)

@@ -20,7 +20,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from tools import bootstrap, publish
+from tools import bootstrap, bundle, publish
 
 ROOT = Path(__file__).resolve().parents[2]
 HTML = ROOT / "_build" / "html"
@@ -148,8 +148,8 @@ def test_every_download_link_resolves_on_the_site(pages):
 def test_the_landing_page_links_the_zip_of_all_notebooks(pages):
     root = yaml.safe_load((ROOT / "_toc.yml").read_text(encoding="utf-8"))["root"]
     hrefs = [a["href"] for a in pages[f"{root}.html"].select("a[href]")]
-    assert publish.ZIP_NAME in hrefs
-    with zipfile.ZipFile(HTML / publish.ZIP_NAME) as z:
+    assert bundle.ZIP_NAME in hrefs
+    with zipfile.ZipFile(HTML / bundle.ZIP_NAME) as z:
         files = {name.split("/", 1)[1]: z.read(name) for name in z.namelist()}
     wheel = next((HTML / "_static").glob("gdcourse-*.whl"))
     notebooks = {str(p.relative_to(TREE)): p.read_bytes() for p in TREE.rglob("*.ipynb")}

@@ -31,7 +31,7 @@ import pytest
 
 from gdcourse.grading.course import fill_in
 from gdcourse.grading.layout import BEGIN_HIDDEN, BEGIN_SOLUTION, SHIPPED, Layout
-from tools import bootstrap, portable, publish, release
+from tools import bootstrap, bundle, portable, publish, release
 
 ROOT = Path(__file__).resolve().parents[2]
 BUILD = ROOT / "_build"
@@ -179,7 +179,7 @@ def test_a_chapter_runs_alone_from_its_published_notebook(path, site, bare_pytho
     assert _errors(ran) == []
     setup = ran.cells[bootstrap.index(ran)]
     assert "Installed the course's package, gdcourse" in _text(setup)
-    assert _installed(bare_python) == publish.wheel_version(_wheel())
+    assert _installed(bare_python) == bundle.wheel_version(_wheel())
 
 
 @pytest.mark.parametrize("path", _published("exercises"), ids=lambda p: p.stem)
@@ -223,7 +223,7 @@ def test_beside_another_version_the_setup_cell_changes_nothing(site, bare_python
     nb = _setup_only(nbformat.read(_published("exercises")[0], as_version=4))
     ran = _run(bare_python, nb, tmp_path / "other", _env(tmp_path, mirror))
     (error,) = _errors(ran)
-    version = publish.wheel_version(_wheel())
+    version = bundle.wheel_version(_wheel())
     assert error.startswith(f"RuntimeError: This notebook is for version {version} of the "
                             "course, but version 0.0.9 of its package (gdcourse) is installed "
                             "here; nothing was changed.")
@@ -265,8 +265,8 @@ def test_once_installed_the_setup_cell_does_nothing(site, bare_python, tmp_path)
 def test_published_notebooks_read_right_outside_the_book():
     """No raw MyST, every answer hidden, the setup cell pinned to the site's wheel."""
     wheel = _wheel()
-    setup = bootstrap.published_source(_baseurl(), f"_static/{wheel.name}", publish.sha256(wheel),
-                                       publish.wheel_version(wheel))
+    setup = bootstrap.published_source(_baseurl(), f"_static/{wheel.name}", bundle.sha256(wheel),
+                                       bundle.wheel_version(wheel))
     published = _published("chapters") + _published("exercises")
     assert [p.stem for p in _published("chapters")] == sorted(
         p.stem for p in ROOT.glob("chapters/*.ipynb"))
