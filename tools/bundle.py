@@ -82,26 +82,30 @@ default branch). It holds what the book's launch buttons open:
 - `binder/`: the environment Binder builds (the course's package with its `learner` extra).
 
 The first cell of each notebook installs the course's package, version {version}, from the
-book's site ({site}) when it is missing.
+book's site when it is missing: {site}
 """
 
 ZIP_README = """\
 # {title}: all notebooks
 
-`chapters/` holds every chapter of the book ({site}) and `exercises/` every graded exercise,
-as notebooks. Version {version}.
+`chapters/` holds every chapter of the book and `exercises/` every graded exercise, as
+notebooks, version {version}. The book itself: {site}
 
 ## Install the course's package
 
 In a terminal, with Python 3.11 or newer (a virtual environment is a good idea):
 
     pip install "{requirement}"
-    jupyter lab
 
 pip downloads the package from the book's site and checks it against its SHA-256. Without a
-network, install the copy in this folder instead: `pip install "./{wheel}[learner]"` (its
-dependencies must then be installed already). The first cell of each notebook does the same
-install when the package is missing, and does nothing when it is there.
+network, install the copy in this folder instead (its dependencies must then be installed
+already):
+
+    pip install "./{wheel}[learner]"
+
+Then open the notebooks in Jupyter (`jupyter lab`; `pip install jupyterlab` if you have none).
+The first cell of each notebook installs the package the same way when it is missing, and does
+nothing when it is there.
 
 ## Grade yourself
 

@@ -221,7 +221,7 @@ def on_build_finished(app, exc) -> None:
         docname = filename.removesuffix(".ipynb")
         if filename.endswith(".ipynb") and docname in notebooks:
             write_json(notebooks[docname], out / "_downloads" / dest)
-    title = app.config.project
+    title = app.config.html_title or app.config.project
     for name, text in bundle.binder_files(requirement).items():
         (tree / name).parent.mkdir(parents=True, exist_ok=True)
         (tree / name).write_text(text, encoding="utf-8")
