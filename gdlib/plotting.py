@@ -1,5 +1,5 @@
 r"""The few figure helpers the chapters reuse: optimizer paths on contours and a slider demo
-that works in the static book.
+that is live in a notebook and pre-rendered for the static book.
 
 Colours come from the Okabe–Ito palette, which stays distinguishable for the common forms
 of colour blindness; ``use_style()`` makes it the default colour cycle. Every helper draws
@@ -8,10 +8,12 @@ into ``ax`` when given (else a new figure) and returns the axes.
 
 from __future__ import annotations
 
+import base64
+import io
 import numbers
 import os
-import re
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 
 import matplotlib as mpl
 import matplotlib.pyplot as plt
@@ -22,6 +24,8 @@ __all__ = [
     "PALETTE",
     "use_style",
     "contour_paths",
+    "FRAMES_MIME",
+    "Frames",
     "frames_slider",
     "slider_demo",
 ]
@@ -143,12 +147,9 @@ def contour_paths(
     return ax
 
 
-_ICONS = {
-    "fa-minus": "&minus;", "fa-plus": "+", "fa-fast-backward": "&#x23EE;",
-    "fa-step-backward": "&#x23F4;&#x2759;", "fa-play fa-flip-horizontal": "&#x25C0;",
-    "fa-pause": "&#x23F8;", "fa-play": "&#x25B6;", "fa-step-forward": "&#x2759;&#x23F5;",
-    "fa-fast-forward": "&#x23ED;",
-}  # fmt: skip
+#: The MIME type of a slider's pre-rendered frames (JSON), which the book's build shows as a
+#: player a reader moves without a kernel; a notebook shows the first frame, as a PNG.
+FRAMES_MIME = "application/vnd.gdlib.frames+json"
 
 
 def _demo_values(draw, values) -> list:
@@ -165,6 +166,37 @@ def _frame_title(label: str, value) -> str:
     return f"{label} = {value:.3g}" if isinstance(value, numbers.Real) else f"{label} = {value}"
 
 
+@dataclass(repr=False)
+class Frames:
+    """A slider demo's pre-rendered frames: what :func:`frames_slider` returns, as in
+    :ref:`try-it-a-learning-rate-slider`.
+
+    A notebook shows the first frame (``image/png``); the book's build shows them all
+    (:data:`FRAMES_MIME`) as a player with a slider and buttons. ``titles`` are the frames'
+    ``"label = value"``, ``frames`` their PNGs, ``width`` the CSS pixels to show them at (their
+    figure's width at 96 px per inch, however many pixels they were rendered at) and
+    ``interval`` the milliseconds between frames when played.
+    """
+
+    label: str
+    titles: list[str]
+    frames: list[bytes]
+    alt: str
+    width: int
+    interval: int = 300
+
+    def __repr__(self) -> str:
+        return (f"<{len(self.frames)} frames of {self.label}, {self.titles[0]} to "
+                f"{self.titles[-1]}; with ipywidgets, a notebook shows a live slider>")
+
+    def _repr_mimebundle_(self, include=None, exclude=None):
+        pngs = [base64.b64encode(png).decode("ascii") for png in self.frames]
+        player = {"label": self.label, "titles": self.titles, "frames": pngs, "alt": self.alt,
+                  "width": self.width, "interval": self.interval}
+        data = {FRAMES_MIME: player, "image/png": pngs[0], "text/plain": repr(self)}
+        return data, {"image/png": {"width": self.width}}
+
+
 def frames_slider(
     draw: Callable,
     values: Sequence,
@@ -176,14 +208,14 @@ def frames_slider(
     figsize: tuple[float, float] = (5.0, 3.5),
     alt: str | None = None,
     progress: bool = False,
-):
-    """A slider demo that needs no running kernel: pre-rendered frames in a JS player.
+) -> Frames:
+    """A slider demo that needs no running kernel: one pre-rendered frame per value.
 
     The static form of the sliders, first met in :ref:`try-it-a-learning-rate-slider`.
 
-    Calls ``draw(ax, value)`` on cleared axes for each value, builds a
-    ``matplotlib.animation.FuncAnimation`` and returns its ``to_jshtml`` player, so a reader
-    of the static book can move the slider. The figure is closed so it is not also shown.
+    Calls ``draw(ax, value)`` on cleared axes for each value and keeps each figure as a PNG. The
+    book shows the frames as a player a reader moves without a kernel; a notebook shows the
+    first. The figure is closed so it is not also shown.
 
     Parameters
     ----------
@@ -198,7 +230,8 @@ def frames_slider(
     interval : int
         Milliseconds between frames when played.
     dpi, figsize
-        Frame resolution; the defaults give roughly 30 kB per frame.
+        Frame resolution and size; the defaults give roughly 30 kB per frame, sharp on
+        high-density screens.
     alt : str, optional
         Alt text of the frame image, for readers who cannot see it; the default names the
         slider's quantity and range.
@@ -208,49 +241,36 @@ def frames_slider(
 
     Returns
     -------
-    IPython.display.HTML
+    Frames
     """
-    from matplotlib.animation import FuncAnimation
-
     values = _demo_values(draw, values)
     if fig is None:
         fig = plt.figure(figsize=figsize, dpi=dpi)
     ax = fig.axes[0] if fig.axes else fig.add_subplot()
+    bar = None
     if progress:
         from tqdm.auto import tqdm  # a widget in a notebook, a text bar in a terminal
 
         bar = tqdm(total=len(values), unit="frame", desc=label)
-
-    def update(i):
-        ax.clear()
-        draw(ax, values[i])
-        v = values[i]
-        fig.suptitle(_frame_title(label, v))
-        if progress:
-            bar.update(i + 1 - bar.n)  # frame 0 is drawn twice (once to set the figure up)
-        return []
-
-    anim = FuncAnimation(fig, update, frames=len(values), interval=interval, blit=False)
+    frames, titles = [], []
     try:
-        with mpl.rc_context({"savefig.dpi": dpi}):
-            html = anim.to_jshtml(default_mode="once")
+        for value in values:
+            ax.clear()
+            draw(ax, value)
+            titles.append(_frame_title(label, value))
+            fig.suptitle(titles[-1])
+            png = io.BytesIO()
+            fig.savefig(png, format="png", dpi=dpi)
+            frames.append(png.getvalue())
+            if bar is not None:
+                bar.update()
     finally:
         plt.close(fig)
-        if progress:
+        if bar is not None:
             bar.close()
-    from html import escape
-
-    from IPython.display import HTML
-
     if alt is None:
         alt = f"Figure whose frames vary {label} from {values[0]} to {values[-1]}; move the slider"
-    html = html.replace("<img id=", f'<img alt="{escape(alt)}" id=', 1)
-    # The player styles its buttons with an icon font from a CDN: use plain symbols instead,
-    # so the page needs no network.
-    html = re.sub(r'<link rel="stylesheet"\s+href="https?://[^"]*font-awesome[^"]*">', "", html)
-    html = re.sub(r'<i class="fa ([^"]*)"></i>', lambda m: _ICONS.get(m.group(1), "?"), html)
-    html = html.replace('type="range"', f'type="range" aria-label="{escape(label)}"', 1)
-    return HTML(html)
+    return Frames(label, titles, frames, alt, round(fig.get_figwidth() * 96), interval)
 
 
 def slider_demo(draw: Callable, values: Sequence, label: str, **kwargs):
@@ -261,7 +281,8 @@ def slider_demo(draw: Callable, values: Sequence, label: str, **kwargs):
     In a running Jupyter kernel it shows an ipywidgets slider that redraws the figure with
     ``draw(ax, value)``; when the environment variable ``GDLIB_STATIC`` is set (the book build
     and the notebook tests set it) or ipywidgets is missing, it returns the pre-rendered
-    :func:`frames_slider` player, which a reader can move without a kernel.
+    :func:`frames_slider` frames, which the book shows as a player a reader moves without a
+    kernel.
 
     Parameters
     ----------
@@ -277,7 +298,7 @@ def slider_demo(draw: Callable, values: Sequence, label: str, **kwargs):
 
     Returns
     -------
-    IPython.display.HTML or ipywidgets.Widget
+    Frames or ipywidgets.Widget
     """
     if os.environ.get("GDLIB_STATIC"):
         return frames_slider(draw, values, label, **kwargs)

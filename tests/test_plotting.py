@@ -1,11 +1,15 @@
 """Tests for gdlib.plotting (Agg backend, set in conftest.py): artists, labels, the slider."""
 
+import base64
+import io
+import json
 import re
 
 import matplotlib as mpl
 import matplotlib.pyplot as plt
 import numpy as np
 import pytest
+from PIL import Image
 
 from gdlib import plotting
 from gdlib.functions import IllConditionedQuadratic, Saddle
@@ -61,7 +65,7 @@ def test_contour_paths_linear_levels_for_saddle_and_explicit_levels():
     assert ax.get_ylim() == (-1, 1)
 
 
-def test_frames_slider_builds_a_light_js_player():
+def test_frames_slider_renders_one_frame_per_value_and_shows_the_first():
     calls = []
 
     def draw(ax, p):
@@ -70,20 +74,29 @@ def test_frames_slider_builds_a_light_js_player():
 
     n_before = len(plt.get_fignums())
     values = np.linspace(0.5, 2.0, 8)  # 8 frames keep the test fast; pages use ~20
-    html = plotting.frames_slider(draw, values, "p").data
-    assert 'type="range"' in html  # the slider a reader can move
-    assert len(re.findall(r'frames\[\d+\] = "data:image/png;base64,', html)) == 8
-    assert len(html) < 1_500_000 * 8 / 20  # 20 such frames stay below 1.5 MB
-    assert set(values) <= set(calls)
+    frames = plotting.frames_slider(draw, values, "p")
+    assert list(calls) == list(values)
+    assert len(frames.frames) == 8 and all(f.startswith(b"\x89PNG") for f in frames.frames)
+    assert frames.titles[0] == "p = 0.5" and frames.titles[-1] == "p = 2"
+    assert sum(map(len, frames.frames)) < 1_500_000 * 8 / 20  # 20 such frames stay below 1.5 MB
     assert len(plt.get_fignums()) == n_before  # the figure was closed
+    data, metadata = frames._repr_mimebundle_()
+    # a notebook shows the first frame; the book's build reads all of them (tools/player.py)
+    assert data["image/png"] == base64.b64encode(frames.frames[0]).decode()
+    player = data[plotting.FRAMES_MIME]
+    assert len(player["frames"]) == 8 and player["titles"] == frames.titles
+    assert player["width"] == 480 == metadata["image/png"]["width"]  # 5 in at 96 px per inch
+    assert "8 frames of p" in data["text/plain"]
+    json.dumps(data)  # what a notebook stores
 
 
 def test_frames_slider_with_given_figure_and_labels():
     fig, ax = plt.subplots(figsize=(3, 2), dpi=50)
-    html = plotting.frames_slider(lambda a, v: a.set_title(v), ["SGD", "Adam"], "optimizer",
-                                  fig=fig).data  # fmt: skip
-    assert len(re.findall(r"frames\[\d+\] = ", html)) == 2
-    assert fig._suptitle.get_text() in {"optimizer = SGD", "optimizer = Adam"}
+    frames = plotting.frames_slider(lambda a, v: a.set_title(v), ["SGD", "Adam"], "optimizer",
+                                    fig=fig, dpi=100)  # fmt: skip
+    assert frames.titles == ["optimizer = SGD", "optimizer = Adam"]
+    assert Image.open(io.BytesIO(frames.frames[0])).size == (300, 200)  # 3 x 2 in at 100 dpi
+    assert frames.width == 288
     assert not plt.fignum_exists(fig.number)
 
 
@@ -108,9 +121,8 @@ def test_slider_demo_is_static_when_the_book_is_built(monkeypatch):
     from gdlib.plotting import slider_demo
 
     monkeypatch.setenv("GDLIB_STATIC", "1")
-    html = slider_demo(lambda ax, v: ax.plot([0, 1], [0, v]), [1.0, 2.0, 3.0], "slope")
-    assert 'type="range"' in html.data
-    assert html.data.count("data:image/png;base64") == 3
+    frames = slider_demo(lambda ax, v: ax.plot([0, 1], [0, v]), [1.0, 2.0, 3.0], "slope")
+    assert isinstance(frames, plotting.Frames) and len(frames.frames) == 3
 
 
 def test_slider_demo_is_a_widget_in_a_live_kernel(monkeypatch):
@@ -144,8 +156,8 @@ def test_slider_demo_falls_back_without_ipywidgets(monkeypatch):
         return real_import(name, *args, **kwargs)
 
     monkeypatch.setattr(builtins, "__import__", no_widgets)
-    html = slider_demo(lambda ax, v: None, [1.0], "x")
-    assert 'type="range"' in html.data
+    frames = slider_demo(lambda ax, v: None, [1.0], "x")
+    assert isinstance(frames, plotting.Frames)
 
 
 def test_package_reexports_and_lazy_plotting():
@@ -158,12 +170,11 @@ def test_package_reexports_and_lazy_plotting():
     assert set(gdlib.__all__) <= set(dir(gdlib)) | {"plotting"}
 
 
-def test_frames_slider_gives_the_frame_alt_text_and_the_slider_a_label():
-    html = plotting.frames_slider(lambda ax, v: None, [1, 2], "eta", alt='paths for "eta"').data
-    assert re.search(r'<img alt="paths for &quot;eta&quot;" id=', html)
-    assert 'aria-label="eta"' in html
-    default = plotting.frames_slider(lambda ax, v: None, [1, 2], "eta").data
-    assert '<img alt="Figure whose frames vary eta from 1 to 2; move the slider"' in default
+def test_frames_slider_gives_the_frames_alt_text():
+    frames = plotting.frames_slider(lambda ax, v: None, [1, 2], "eta", alt='paths for "eta"')
+    assert frames.alt == 'paths for "eta"'
+    default = plotting.frames_slider(lambda ax, v: None, [1, 2], "eta")
+    assert default.alt == "Figure whose frames vary eta from 1 to 2; move the slider"
 
 
 def test_slider_demo_live_reuses_a_two_panel_figure(monkeypatch):
@@ -182,13 +193,6 @@ def test_slider_demo_live_reuses_a_two_panel_figure(monkeypatch):
     box.children[0].value = 2.0
     assert seen == [(True, 2), (True, 2)]
     assert len(right.lines) == 1  # cleared before each redraw
-
-
-def test_frames_slider_needs_no_network():
-    html = plotting.frames_slider(lambda ax, v: None, [1, 2], "eta").data
-    assert "http://" not in html and "https://" not in html
-    assert 'class="fa' not in html
-    assert "&#x25B6;" in html  # the play button is a plain symbol
 
 
 def test_frames_slider_can_show_progress(capsys):

@@ -6,8 +6,7 @@
   3 MB instead of 24 MB, still without network. The theme's source maps are dropped.
 - **Sharp figures that stay light.** gdlib's ``use_style()`` sends each figure as SVG and as a
   PNG at twice the resolution; pages show the lighter file (the SVG, unless a plot has so many
-  marks that its PNG is smaller). Slider frames, rendered at more pixels than they are shown,
-  are displayed at their figure size (96 CSS px per inch) and stored in 256 colours.
+  marks that its PNG is smaller). Sliders are rendered by ``player.py`` beside this file.
 - **Dark mode.** ``book_assets.css`` inverts the lightness of figures and turns their hues back,
   so text is light on the dark page and colours keep their hue (legend and plot alike); a cell
   tagged ``keep-colours`` opts out.
@@ -21,19 +20,13 @@
 
 from __future__ import annotations
 
-import base64
-import hashlib
 import importlib.util
-import io
-import os
 import re
 import shutil
-import struct
 import unicodedata
 from pathlib import Path
 
 from docutils import nodes
-from PIL import Image
 from sphinx import addnodes
 from sphinx.builders.latex.nodes import thebibliography
 from sphinx.transforms.post_transforms import SphinxPostTransform
@@ -62,8 +55,6 @@ MATHJAX_FILES = [
 WIDGET = "application/vnd.jupyter.widget-view+json"  # needs a kernel: no static form at all
 INTERACTIVE = {"text/html", "application/javascript", WIDGET}
 STATIC = {"application/pdf", "image/png", "image/jpeg", "text/latex"}
-FRAME = re.compile(r"data:image/png;base64,([A-Za-z0-9+/=\\\s]+)")
-ANIMATION_IMG = re.compile(r'<img (alt="[^"]*" )?id="_anim_img')
 UCHARCLASSES = re.compile(r"\\usepackage\[[^]]*\]\{ucharclasses\}")
 #: The environments sphinx-jupyterbook-latex wraps code cells and outputs in (its own class,
 #: replaced by Sphinx's ``manual``, defines them): inputs shaded, outputs indented on white.
@@ -122,22 +113,6 @@ def configure(app, config) -> None:
     config.latex_elements["preamble"] = UCHARCLASSES.sub("", preamble) + CELL_ENVIRONMENTS
 
 
-def _png_size(data: bytes) -> tuple[int, int, float | None]:
-    """Width and height in pixels of a PNG and its resolution in dots per inch, if stored."""
-    width, height = struct.unpack(">II", data[16:24])
-    at = data.find(b"pHYs")
-    if at < 0:
-        return width, height, None
-    per_unit, _, unit = struct.unpack(">IIB", data[at + 4 : at + 13])
-    return width, height, per_unit * 0.0254 if unit == 1 else None  # unit 1: per metre
-
-
-def _frames(html: str) -> list[bytes]:
-    """The PNG frames a matplotlib player embeds (base64 split over lines ending in a backslash,
-    which b64decode drops)."""
-    return [base64.b64decode(m.group(1)) for m in FRAME.finditer(html)]
-
-
 def _mime_bundles(document):
     """Each output of myst-nb before it picks one form per builder: (node, {mime type: child})."""
     for node in list(document.findall(nodes.container)):
@@ -169,56 +144,8 @@ class PreferLightFigures(SphinxPostTransform):
                 forms["image/svg+xml"].parent.remove(forms["image/svg+xml"])
 
 
-class SliderFrames(SphinxPostTransform):
-    """Show slider frames at their figure size, however many pixels they were rendered at, and
-    store each in 256 colours (half the bytes, no visible change for line art). The first frame
-    stays in the page; the others become image files that the browser fetches when the reader
-    moves the slider, so a page with sliders weighs little more than its first frames."""
-
-    default_priority = 10  # after myst-nb has picked the HTML form
-    formats = ("html",)
-
-    def run(self, **kwargs) -> None:
-        for raw in list(self.document.findall(nodes.raw)):
-            html = raw.astext()
-            frames = _frames(html) if ANIMATION_IMG.search(html) else []
-            if not frames:
-                continue
-            width, _, dpi = _png_size(frames[0])
-            css = round(width * 96 / dpi) if dpi else width
-            html = ANIMATION_IMG.sub(rf'<img \1style="width: {css}px" id="_anim_img', html, count=1)
-            count = iter(range(len(frames)))
-            html = FRAME.sub(lambda m, n=count: self.frame_source(next(n), m.group(1)), html)
-            raw.replace_self(nodes.raw("", html, format="html"))
-
-    def frame_source(self, index: int, encoded: str) -> str:
-        """A data URI for the first frame, the URL of an image file for every later one."""
-        png = _palette_png(base64.b64decode(encoded))
-        if index == 0:
-            return _data_uri(png)
-        name = f"slider-{hashlib.sha256(png).hexdigest()[:16]}.png"
-        folder = Path(self.app.outdir, "_images")
-        folder.mkdir(parents=True, exist_ok=True)
-        (folder / name).write_bytes(png)
-        page_dir = Path(self.app.outdir, self.env.docname).parent
-        return os.path.relpath(folder / name, page_dir).replace(os.sep, "/")
-
-
-def _palette_png(data: bytes) -> bytes:
-    """The same picture in at most 256 colours, if that is smaller (it keeps the resolution)."""
-    image = Image.open(io.BytesIO(data))
-    quantized = image.convert("RGB").quantize(256, dither=Image.Dither.NONE)
-    out = io.BytesIO()
-    quantized.save(out, "PNG", optimize=True, dpi=image.info.get("dpi", (72, 72)))
-    return out.getvalue() if out.tell() < len(data) else data
-
-
-def _data_uri(png: bytes) -> str:
-    return "data:image/png;base64," + base64.b64encode(png).decode("ascii")
-
-
 class StaticOutputsForPdf(SphinxPostTransform):
-    """Print what only a browser can show as still images or a sentence, never as markup."""
+    """Print what only a browser can show as a sentence, never as markup."""
 
     default_priority = 3  # before myst-nb's SelectMimeType picks one output
     formats = ("latex",)
@@ -227,41 +154,11 @@ class StaticOutputsForPdf(SphinxPostTransform):
         for bundle, forms in _mime_bundles(self.document):
             if STATIC & forms.keys() or not INTERACTIVE & forms.keys():
                 continue
-            html = forms["text/html"].astext() if "text/html" in forms else ""
-            frames = _frames(html) if ANIMATION_IMG.search(html) else []
             plain = forms["text/plain"].astext().strip() if "text/plain" in forms else ""
-            if frames:
-                bundle.replace_self(self.still_frames(frames))
-            elif WIDGET in forms or not plain or DEFAULT_REPR.match(plain):
+            if WIDGET in forms or not plain or DEFAULT_REPR.match(plain):
                 note = "This output is interactive: see it in the online book."
                 bundle.replace_self(nodes.paragraph("", "", nodes.emphasis("", note)))
             # else the output's own plain text (a table's, say) is printed
-
-    def still_frames(self, frames: list[bytes]) -> nodes.Element:
-        """The first, middle and last frames of a slider, side by side when they are narrow."""
-        picks = sorted({0, len(frames) // 2, len(frames) - 1})
-        width, height, _ = _png_size(frames[0])
-        narrow = width <= 1.6 * height
-        box = nodes.container(classes=["slider-frames"])
-        row = nodes.paragraph()
-        for k in picks:
-            name = f"slider-{hashlib.sha256(frames[k]).hexdigest()[:16]}.png"
-            Path(self.app.outdir, name).write_bytes(_palette_png(frames[k]))
-            image = nodes.image(uri=name, candidates={"*": name})
-            image["width"] = f"{96 // len(picks)}%" if narrow else "75%"
-            if narrow:
-                row += [image, nodes.Text(" ")]
-            else:
-                box += nodes.paragraph("", "", image)
-        if narrow:
-            box += row
-        which = {1: "the only one", 2: "the first and the last"}.get(
-            len(picks), "the first, the middle and the last"
-        )
-        note = f"Online, a slider moves through these {len(frames)} frames; printed here: {which}."
-        box += nodes.paragraph("", "", nodes.emphasis("", note))
-        return box
-
 
 class NumberPartsAsOnline(SphinxPostTransform):
     """Number chapters and sections only in the parts the table of contents numbers, as the
@@ -353,7 +250,6 @@ def setup(app):
     app.connect("build-finished", ship_static)
     app.add_css_file("book_assets.css")
     app.add_post_transform(PreferLightFigures)
-    app.add_post_transform(SliderFrames)
     app.add_post_transform(StaticOutputsForPdf)
     app.add_post_transform(NumberPartsAsOnline)
     app.add_post_transform(BibliographyAsItsChapter)

@@ -110,9 +110,10 @@ course that uses them.
 
 ## How to work on an exercise
 
-1. **Download** the notebook (the links above, or the download button at the top of each
-   exercise page), or open it in Colab or Binder with the launch buttons. Its setup cell
-   installs the course's code where it is missing; in a copy of the course repository
+1. **Download** the notebook (the links above, the download button at the top of each
+   exercise page, or every notebook at once in the zip linked from the book's first page), or
+   open it in Colab or Binder with the launch buttons. Its first cell installs the course's
+   package, published with the book, where it is missing; in a copy of the course repository
    `make venv` creates `.venv` with everything.
 2. **Open it** in Jupyter and run the first cells; they import `numpy`, the course library
    `gdlib` and the tests' helpers `gdcourse.learner.checks`.
