@@ -16,6 +16,7 @@ from __future__ import annotations
 import itertools
 import sys
 import time
+import types
 import weakref
 from collections.abc import Callable
 
@@ -102,6 +103,29 @@ class _In(shared.SharingDecoder):
         if tag == "$dc":
             return library_dataclass(self, obj, depth)
         return super().tagged(tag, obj, depth)
+
+
+def lent_attribute(obj, name):
+    """``obj.name`` for the learner's code, where ``obj`` is an object the test lent it (a
+    network whose ``backward``, ``parameters()`` and layers the learner's function uses).
+
+    Only public attributes of an instance, and only data, the instance's own methods or other
+    instances (lent in turn): never a module, a class or a function that is not bound to
+    ``obj``, so the learner cannot reach the grader's modules (``np.load``) through a test's
+    object. Raises AttributeError otherwise, as a missing attribute does.
+    """
+    if (type(name) is not str or not name.isidentifier() or name.startswith("_")
+            or isinstance(obj, (type, types.ModuleType, types.FunctionType,
+                                types.BuiltinFunctionType, types.MethodType))):
+        raise AttributeError(f"the test's {type(obj).__name__} has no attribute {name!r} "
+                             "for the learner's code")
+    value = getattr(obj, name)
+    if isinstance(value, (type, types.ModuleType)) or (
+            isinstance(value, (types.FunctionType, types.BuiltinFunctionType, types.MethodType))
+            and getattr(value, "__self__", None) is not obj):
+        raise AttributeError(f"the test's {type(obj).__name__}.{name} is not given to the "
+                             "learner's code")
+    return value
 
 
 # --------------------------------------------------------------------------------------------
@@ -372,14 +396,24 @@ class Remote:
             dec = _In(self, buffers)
             for entry in reply.get("sync") or []:
                 dec.decode(entry)
-            args, kwargs = dec.decode(reply.get("args")), dec.decode(reply.get("kwargs"))
-            if fn is None or not isinstance(args, tuple) or not isinstance(kwargs, dict):
-                raise wire.WireError("a bad callback")
-            self._in_callback = True
-            try:
-                value = fn(*args, **kwargs)
-            finally:
-                self._in_callback = False
+            attr = reply.get("attr")
+            if attr is not None:  # an attribute of an object the test lent
+                if fn is None:
+                    raise wire.WireError("a bad callback")
+                self._in_callback = True
+                try:
+                    value = lent_attribute(fn, attr)
+                finally:
+                    self._in_callback = False
+            else:
+                args, kwargs = dec.decode(reply.get("args")), dec.decode(reply.get("kwargs"))
+                if fn is None or not isinstance(args, tuple) or not isinstance(kwargs, dict):
+                    raise wire.WireError("a bad callback")
+                self._in_callback = True
+                try:
+                    value = fn(*args, **kwargs)
+                finally:
+                    self._in_callback = False
             enc = _Out(self)
             doc = {"ok": enc.encode(value)}
         except Exception as err:  # noqa: BLE001 (the kernel's code is told, the test goes on)

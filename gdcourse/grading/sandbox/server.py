@@ -101,13 +101,19 @@ class _Capped(io.TextIOBase):
 
 
 class _Callback:
-    """Stands for a judge function inside the kernel: calling it asks the judge."""
+    """Stands for a judge function or object inside the kernel: calling it, or reading one of
+    its public attributes (``net.backward``, ``net.layers``), asks the judge."""
 
     def __init__(self, server: Server, cid: int) -> None:
         self._server, self._cid = server, cid
 
     def __call__(self, *args, **kwargs):
         return self._server.callback(self._cid, args, kwargs)
+
+    def __getattr__(self, name: str):
+        if name.startswith("_"):
+            raise AttributeError(name)
+        return self._server.callback(self._cid, (), {}, attr=name)
 
     def __repr__(self) -> str:
         return f"<function given by the test #{self._cid}>"
@@ -382,10 +388,12 @@ class Server:
         return patched
 
     # -- calling back the judge ---------------------------------------------------------------
-    def callback(self, cid: int, args, kwargs):
+    def callback(self, cid: int, args, kwargs, attr: str | None = None):
         enc = _Out(self)
         doc = {"op": "callback", "cb": cid, "args": enc.encode(tuple(args)),
                "kwargs": wire.Encoder.container(enc, dict(kwargs), 0)}
+        if attr is not None:
+            doc["attr"] = attr
         doc["sync"] = self.shared.changes(enc)
         wire.send(self.sock, doc, enc.buffers)
         reply, buffers = wire.recv(self.sock, self.caps)

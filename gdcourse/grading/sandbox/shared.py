@@ -49,7 +49,8 @@ def unchanged(obj, snap) -> bool:
         if obj.shape != snap.shape or obj.dtype != snap.dtype:
             return False
         now = obj if obj.flags.c_contiguous else np.ascontiguousarray(obj)
-        return memoryview(now).cast("B") == memoryview(snap).cast("B")
+        # flat views: a memoryview of shape (0, 3) cannot be cast to bytes, one of (0,) can
+        return memoryview(now.reshape(-1)).cast("B") == memoryview(snap.reshape(-1)).cast("B")
     now = snapshot(obj)
     if type(obj) in (list, dict):
         return len(now) == len(snap) and all(

@@ -180,6 +180,19 @@ def test_arrays_keep_identity_and_in_place_changes_both_ways(kernel):
     kernel.remote.end()
 
 
+@pytest.mark.parametrize("shape", [(0,), (0, 3), (2, 0, 4), ()])
+def test_empty_and_zero_dimensional_arrays_travel_both_ways(kernel, shape):
+    kernel.run("import numpy as np\n"
+               "def size_of(a, b):\n    return a.size + b.size, a.shape\n"
+               "def bump(a):\n    a += 1\n")
+    ns = kernel.judge.namespace
+    a = np.zeros(shape)
+    assert ns["size_of"](a, a.copy()) == (2 * a.size, shape)  # relative_error([], [])
+    ns["bump"](a)
+    np.testing.assert_array_equal(a, np.ones(shape))
+    kernel.remote.end()
+
+
 def test_results_of_every_plain_type(kernel):
     kernel.run("import numpy as np\n"
                "def many():\n"
@@ -274,6 +287,62 @@ print(np.round(g, 5).tolist(), np.allclose(g, 2 * np.tanh(w) * (1 - np.tanh(w) *
 """
     assert judged(kernel, learner, test) == local(learner, test)
     assert "True" in local(learner, test)[0]
+
+
+def test_an_object_the_test_lends_is_used_through_its_methods_and_data(kernel):
+    """check_network(net, ...) of ex02: the learner runs the test's network (a subclass the
+    test defines, with a planted bug) forward and backward and perturbs its parameters."""
+    learner = """
+import numpy as np
+def check_network(net, x):
+    out = net(x)
+    net.backward(np.ones_like(out))
+    grads = [g.copy() for g in net.gradients()]
+    p = net.parameters()[0]
+    p[0] += 1e-3
+    up = float(np.sum(net(x)))
+    p[0] -= 1e-3
+    return grads, up, [type(layer).__name__ for layer in net.layers], net.scale
+"""
+    test = """
+import numpy as np
+class Net:  # the test's own class: its code runs in the judge
+    scale = 2.0
+    def __init__(self):
+        self.w = np.array([1.0, -2.0])
+        self.layers = [self]
+    def __call__(self, x):
+        return self.scale * self.w * x
+    def backward(self, g):
+        self.dw = self.scale * g
+    def gradients(self):
+        return [self.dw]
+    def parameters(self):
+        return [self.w]
+net = Net()
+grads, up, layers, scale = check_network(net, np.array([3.0, 4.0]))
+print([g.tolist() for g in grads], round(up, 6), net.w.tolist(), scale)
+"""
+    assert judged(kernel, learner, test) == local(learner, test)
+
+
+@pytest.mark.parametrize("reach", ["net._secret", "net.np.load", "net.kind", "net.helper",
+                                   "net.method.__func__"])
+def test_a_lent_object_gives_no_module_class_private_or_foreign_function(kernel, reach):
+    kernel.run(f"def peek(net):\n    return {reach}\n")
+    test = """
+import numpy as np
+class Net:
+    def __init__(self):
+        self._secret, self.np, self.kind, self.helper = 'hidden', np, Net, print
+    def __call__(self, x):
+        return x
+    def method(self):
+        return 1
+peek(Net())
+"""
+    text, error = judged(kernel, "", test)
+    assert error is not None and "hidden" not in str(error), error
 
 
 def test_random_generators_travel_with_their_state(kernel):
