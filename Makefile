@@ -102,6 +102,7 @@ lock:
 dist: $(STAMP)
 	rm -rf _build/dist
 	$(BIN)/python -m pip wheel --quiet --no-deps --no-build-isolation --wheel-dir _build/dist .
+	rm -rf build *.egg-info  # setuptools leaves these in the tree; a stale one shadows the version
 	@ls _build/dist/*.whl
 
 bench: $(STAMP)
@@ -112,4 +113,4 @@ feedback: $(STAMP)
 	$(BIN)/python -m bench.feedback
 
 clean:
-	rm -rf _build release exercises
+	rm -rf _build release exercises build *.egg-info

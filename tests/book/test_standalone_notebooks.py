@@ -41,9 +41,12 @@ TREE = HTML.parent / publish.PUBLISHED
 RUN = textwrap.dedent(
     """
     import sys, time, nbformat
+    from jupyter_client.manager import KernelManager
     from nbclient import NotebookClient
     nb = nbformat.read(sys.argv[1], as_version=4)
-    client = NotebookClient(nb, timeout=300, kernel_name="python3", allow_errors=True,
+    # Unix sockets in the run's folder: no TCP port to lose to a kernel started at the same time
+    km = KernelManager(kernel_name="python3", transport="ipc")
+    client = NotebookClient(nb, km=km, timeout=300, allow_errors=True,
                             resources={"metadata": {"path": sys.argv[2]}})
     with client.setup_kernel():
         for index, cell in enumerate(nb.cells):

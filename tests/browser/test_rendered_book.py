@@ -157,9 +157,14 @@ def test_notebook_download_and_launch_buttons(book_html, rel):
 
 
 def test_book_is_light(book_html):
-    """Every page with what it embeds stays under 5 MB; the whole book (with its PDF) under
-    35 MB. It weighed 40 MB when the whole of MathJax was shipped."""
+    """Every page with what it embeds stays under 5 MB; the web book without its downloads
+    under 24 MB (the whole site weighed 40 MB when all of MathJax was shipped); the PDF under
+    12 MB and the notebooks' zip under 4 MB."""
     total = sum(f.stat().st_size for f in book_html.rglob("*") if f.is_file())
+    downloads = {f: f.stat().st_size for f in [*book_html.glob("*.pdf"), *book_html.glob("*.zip"),
+                                               *book_html.glob("_static/*.whl"),
+                                               *book_html.rglob("_sources/**/*")] if f.is_file()}
+    web = total - sum(downloads.values())
     parts = {
         name: sum(f.stat().st_size for f in (book_html / name).rglob("*") if f.is_file())
         for name in ("_static/mathjax", "_static", "_images", "chapters")
@@ -178,11 +183,15 @@ def test_book_is_light(book_html):
     heaviest = max(sizes, key=sizes.get)
     ARTIFACTS.parent.mkdir(parents=True, exist_ok=True)
     (ARTIFACTS.parent / "size-report.txt").write_text(
-        f"whole book: {total / 1e6:.1f} MB\n"
+        f"whole book: {total / 1e6:.1f} MB, of which downloads {(total - web) / 1e6:.1f} MB\n"
         + "".join(f"  {name}/: {size / 1e6:.1f} MB\n" for name, size in parts.items())
         + "".join(f"  {name}: {size / 1e6:.1f} MB\n" for name, size in pdfs.items())
         + f"heaviest page: {heaviest} {sizes[heaviest] / 1e6:.2f} MB\n"
         + "".join(f"{r}: {s / 1e6:.2f} MB\n" for r, s in sorted(sizes.items()))
     )
     assert sizes[heaviest] < 5e6, f"{heaviest} weighs {sizes[heaviest] / 1e6:.1f} MB"
-    assert total < 35e6, f"the built book weighs {total / 1e6:.1f} MB"
+    assert web < 24e6, f"the web book (no PDF, zip, wheel, notebooks) weighs {web / 1e6:.1f} MB"
+    for f, size in downloads.items():
+        if f.suffix in (".pdf", ".zip"):
+            limit = 12e6 if f.suffix == ".pdf" else 4e6
+            assert size < limit, f"{f.name} weighs {size / 1e6:.1f} MB"
