@@ -1,6 +1,7 @@
 """Course tooling: the book build, the README's test command, and grading.
 
-``selfgrade`` and ``whole_class`` also write bench/RESULTS_grading.md (:func:`write_grading`).
+``selfgrade`` and ``whole_class`` also write bench/RESULTS_grading.md (:func:`write_grading`);
+``grading`` writes its section comparing grading with and without the sandbox.
 
 Each function runs the real command in a subprocess (or the real Python API) and returns a
 dict for RESULTS.md; nothing here changes the repository (outputs go under bench/_runs/).
@@ -9,6 +10,7 @@ dict for RESULTS.md; nothing here changes the repository (outputs go under bench
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import statistics
 import subprocess
@@ -98,15 +100,20 @@ def test_suite() -> dict:
     return dict(command="make test", seconds=seconds, exit_code=code, log_tail=_tail(log, 4))
 
 
-def grading(students: int = 6) -> dict:
-    """Seconds per submission for every assignment in solutions/, and submissions per minute.
+def grading(students: int = 6, rounds: int = 3) -> dict:
+    """Seconds per submission for every assignment in solutions/, with and without the sandbox.
 
-    For each assignment: one nbgrader course folder, ``generate_assignment`` once, then
-    ``students`` complete submissions (the released notebook filled in with the solutions)
-    autograded and given feedback in one batch (``Course.grade``, one grading process, as an
-    instructor runs it). When ``gdcourse.grade`` exists, the learner's own command
-    (``python -m gdcourse.grade``: generate, autograde and feedback for one notebook, in a
-    process of its own) is timed on the same notebook too.
+    For each assignment and each of ``rounds`` rounds, two nbgrader course folders graded in
+    turn (so that a busy spell of the machine hits both alike): the course's settings as they
+    are (each submission in its own sandbox, the tests in the grader) and the same with
+    ``c.LimitedExecute.sandbox = False`` (one kernel under rlimits runs cells and tests, the
+    self-grade's way). In each, ``generate_assignment`` once, then ``students`` complete
+    submissions (the released notebook filled in with the solutions) autograded and given
+    feedback in one batch (``Course.grade``, one grading process, as an instructor runs it).
+    Medians of the rounds; the sandboxed time is the course's (``per_submission_s``). When
+    ``gdcourse.grade`` exists, the learner's own command (``python -m gdcourse.grade``:
+    generate, autograde and feedback for one notebook, in a process of its own) is timed on the
+    same notebook too. Also writes the comparison into bench/RESULTS_grading.md.
     """
     try:
         import nbformat
@@ -122,41 +129,89 @@ def grading(students: int = 6) -> dict:
     has_self_grade = (ROOT / "gdcourse" / "grade.py").is_file()
     rows = []
     for name in names:
-        row = dict(assignment=name, students=students)
+        row = dict(assignment=name, students=students, rounds=rounds)
         try:
-            with tempfile.TemporaryDirectory(prefix=f"bench-{name}-", dir=_tmp()) as tmp:
-                course = Course(Path(tmp) / "course", [name])
-                t0 = time.perf_counter()
-                release = course.generate(name)
-                row["generate_s"] = time.perf_counter() - t0
-                source = nbformat.read(layout.source_notebook(name), as_version=4)
-                filled = fill_in(nbformat.read(release, as_version=4), source)
-                for k in range(students):
-                    course.submit(name, f"student{k:02d}", filled)
-                t0 = time.perf_counter()
-                course.grade(name)
-                batch = time.perf_counter() - t0
-                row.update(batch_s=batch, per_submission_s=batch / students)
-                row["per_minute"] = 60.0 * students / batch
-                scores = [
-                    sum(r.score for r in course.results(name, f"student{k:02d}"))
-                    for k in range(students)
-                ]
-                row["max_score_reached"] = all(
-                    s == sum(r.max_score for r in course.results(name, "student00")) for s in scores
-                )
-                if has_self_grade:
+            source = nbformat.read(layout.source_notebook(name), as_version=4)
+            times: dict[bool, list[float]] = {True: [], False: []}
+            generate, full = [], True
+            for _ in range(rounds):
+                for sandbox in (False, True):
+                    with tempfile.TemporaryDirectory(prefix=f"bench-{name}-", dir=_tmp()) as tmp:
+                        course = Course(Path(tmp) / "course", [name], sandbox=sandbox)
+                        t0 = time.perf_counter()
+                        release = course.generate(name)
+                        generate.append(time.perf_counter() - t0)
+                        filled = fill_in(nbformat.read(release, as_version=4), source)
+                        for k in range(students):
+                            course.submit(name, f"student{k:02d}", filled)
+                        t0 = time.perf_counter()
+                        course.grade(name)
+                        times[sandbox].append((time.perf_counter() - t0) / students)
+                        results = [course.results(name, f"student{k:02d}")
+                                   for k in range(students)]
+                        full &= all(r.score == r.max_score for rs in results for r in rs)
+            per = statistics.median(times[True])
+            row.update(generate_s=statistics.median(generate), per_submission_s=per,
+                       batch_s=per * students, per_minute=60.0 / per, max_score_reached=full,
+                       unsandboxed_per_submission_s=statistics.median(times[False]),
+                       sandboxed_runs=times[True], unsandboxed_runs=times[False])
+            row["sandbox_ratio"] = per / row["unsandboxed_per_submission_s"]
+            if has_self_grade:
+                with tempfile.TemporaryDirectory(prefix=f"bench-{name}-", dir=_tmp()) as tmp:
                     path = Path(tmp) / f"{name}.ipynb"
                     nbformat.write(filled, path)
                     seconds, code, log = _run(
                         [sys.executable, "-m", "gdcourse.grade", str(path)],
                         env={**os.environ, "PYTHONPATH": str(ROOT)},
                     )
-                    row.update(self_grade_s=seconds, self_grade_exit=code)
+                row.update(self_grade_s=seconds, self_grade_exit=code)
         except Exception as err:  # a half-written assignment must not stop the others
             row["error"] = f"{type(err).__name__}: {_tail(str(err), 2)[:300]}"
         rows.append(row)
-    return dict(rows=rows, self_grade=has_self_grade)
+    result = dict(rows=rows, self_grade=has_self_grade)
+    _write_section(SANDBOX_HEADING, _sandbox_lines(result, os.getloadavg()))
+    return result
+
+
+SANDBOX_HEADING = "## With and without the sandbox"
+
+
+def _sandbox_lines(result: dict, load) -> list[str]:
+    """The section of RESULTS_grading.md that compares grading with and without the sandbox."""
+    rows = [r for r in result["rows"] if "sandbox_ratio" in r]
+    if not rows:
+        return ["_Not run yet._"]
+    when = time.strftime("%Y-%m-%d %H:%M %Z")
+    out = [f"_Measured {when}, load average {load[0]:.1f} at the end._", "",
+           "Written by `bash bench/run.sh --only grading`. Seconds per submission, each a batch",
+           f"of {rows[0]['students']} complete submissions autograded and given feedback by",
+           "`python -m gdcourse.grading` (one process, as an instructor runs it), median of",
+           f"{rows[0]['rounds']} rounds in which the two settings take turns: the course's own",
+           "(each submission in a bubblewrap sandbox of its own, the tests run by the judge in",
+           "the grader) and `c.LimitedExecute.sandbox = False` (one kernel under rlimits for",
+           "the cells and the tests). Target: the sandbox within 20% of the time without it.", "",
+           "| exercise | without (s) | with the sandbox (s) | ratio | full marks |",
+           "| --- | ---: | ---: | ---: | --- |"]
+    out += [f"| {r['assignment']} | {r['unsandboxed_per_submission_s']:.2f} | "
+            f"{r['per_submission_s']:.2f} | {r['sandbox_ratio']:.2f} | "
+            f"{'yes' if r['max_score_reached'] else 'NO'} |" for r in rows]
+    without = sum(r["unsandboxed_per_submission_s"] for r in rows)
+    within = sum(r["per_submission_s"] for r in rows)
+    out += ["", f"All exercises together: {without:.2f} s without, {within:.2f} s with the "
+            f"sandbox per submission of each, a ratio of {within / without:.2f} "
+            f"({'met' if within / without <= 1.2 else 'missed'}: ≤ 1.20)."]
+    return out
+
+
+def _write_section(heading: str, lines: list[str]) -> None:
+    """Put ``lines`` under ``heading`` in bench/RESULTS_grading.md, keeping the other sections."""
+    old = GRADING_RESULTS.read_text(encoding="utf-8") if GRADING_RESULTS.is_file() else ""
+    parts = re.split(r"(?m)^(?=## )", old)
+    body = f"{heading}\n\n" + "\n".join(lines) + "\n\n"
+    kept = [p if not p.startswith(heading + "\n") else body for p in parts]
+    if body not in kept:
+        kept.append(body)
+    GRADING_RESULTS.write_text("".join(kept).rstrip() + "\n", encoding="utf-8")
 
 
 def _tmp() -> str:
@@ -268,21 +323,27 @@ def write_grading(store: dict) -> None:
                 f"A class of {n} submissions of `ex01_losses` (about 40% correct, 40% with one or",
                 "two common mistakes, the broken and hostile kinds of `tests/grading/` without the",
                 "endless loops), graded with the course's settings through",
-                "`python -m gdcourse.grading` (the test grades 32 of the same kinds).", "",
-                "| what | seconds | submissions per minute |", "| --- | --- | --- |"]
-        for key, what in (("autograde_sqlite", "autograde, one grader, SQLite gradebook"),
-                          ("feedback_sqlite", "feedback pages, one grader, SQLite gradebook"),
-                          ("autograde_postgres_2", "autograde, two graders at once splitting "
-                                                   "the class, one PostgreSQL gradebook")):
-            out.append(f"| {what} | {r[key]:.0f} | {60 * n / r[key]:.0f} |")
+                "`python -m gdcourse.grading` (the test grades the same kinds). The SQLite run",
+                "grades the class without its attackers (the hostile test grades those on SQLite).",
+                "", "| what | submissions | seconds | submissions per minute |",
+                "| --- | --- | --- | --- |"]
+        pg = r.get("students_postgres", n)
+        for key, what, count in (
+                ("autograde_sqlite", "autograde, one grader, SQLite gradebook", n),
+                ("feedback_sqlite", "feedback pages, one grader, SQLite gradebook", n),
+                ("autograde_postgres_2", "autograde, two graders at once splitting the class, "
+                                         "one PostgreSQL gradebook", pg)):
+            out.append(f"| {what} | {count} | {r[key]:.0f} | {60 * count / r[key]:.0f} |")
         out += ["", "Every grade was recorded once and equals the expected score, and the two "
                 "runs gave every student the same grades.", ""]
     else:  # keep the last measured class from the file, if any
         old = GRADING_RESULTS.read_text(encoding="utf-8") if GRADING_RESULTS.is_file() else ""
-        kept = old.split("## A whole class\n", 1)[1].strip() if "## A whole class\n" in old \
-            else "_Not run yet._"
+        kept = re.split(r"(?m)^## ", old.split("## A whole class\n", 1)[1])[0].strip() \
+            if "## A whole class\n" in old else "_Not run yet._"
         out += [kept, ""]
-    GRADING_RESULTS.write_text("\n".join(out), encoding="utf-8")
+    old = GRADING_RESULTS.read_text(encoding="utf-8") if GRADING_RESULTS.is_file() else ""
+    sandbox = [p for p in re.split(r"(?m)^(?=## )", old) if p.startswith(SANDBOX_HEADING)]
+    GRADING_RESULTS.write_text("\n".join(out) + "".join(sandbox), encoding="utf-8")
 
 
 def _when_load(sec: dict) -> str:

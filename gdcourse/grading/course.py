@@ -5,7 +5,9 @@ through :class:`Course`. It runs the instructors' command (:mod:`gdcourse.gradin
 a child process, in a folder of its own whose ``nbgrader_config.py`` applies the course's
 settings (:func:`gdcourse.grading.settings.configure`) with a SQLite gradebook inside that
 folder, so a score here equals the score an instructor gets, and nothing outside the folder is
-touched.
+touched. Like an instructor's, its autograding runs each submission in a sandbox of its own and
+the tests in the grader (:mod:`gdcourse.grading.sandbox`); ``sandbox=False`` is for a learner's
+own notebook only (the self-grade command: their code, on their machine).
 
     >>> course = Course(tmp_path, ["ex01_losses"])          # doctest: +SKIP
     >>> course.generate("ex01_losses")                      # release/ex01_losses/*.ipynb
@@ -40,12 +42,16 @@ class Course:
     :meth:`Layout.course`); they are copied into the course's source folder. ``names``, if
     given, must be among them (the steps then name the ones to grade). ``config`` is
     appended to the course's ``nbgrader_config.py`` (e.g. a shorter timeout for a test);
-    ``db_url`` names a shared gradebook (default: SQLite in ``root``).
+    ``db_url`` names a shared gradebook (default: SQLite in ``root``). ``sandbox=False`` grades
+    without the sandbox, the tests in the learner's kernel: only for a notebook whose author
+    is the one grading it (a learner's self-grade); with ``True`` (the default) grading stops
+    with :class:`~gdcourse.grading.sandbox.SandboxUnavailable`'s message where no sandbox can
+    be made.
     """
 
     def __init__(self, root: Path, names: list[str] | None = None,
                  origin: Layout | None = None, timeout: int = 600, config: str = "",
-                 db_url: str | None = None) -> None:
+                 db_url: str | None = None, sandbox: bool = True) -> None:
         self.layout = Layout(Path(root).resolve())
         self.root = self.layout.root
         self.root.mkdir(parents=True, exist_ok=True)
@@ -68,7 +74,10 @@ class Course:
             "c = get_config()  # noqa: F821\n"
             "configure(c)\n"
             f"c.CourseDirectory.root = {str(self.root)!r}\n"
-            f"c.CourseDirectory.db_url = {self.db_url!r}\n" + config)
+            f"c.CourseDirectory.db_url = {self.db_url!r}\n"
+            + ("" if sandbox else "# a learner's own notebook: no sandbox, the tests in its "
+               "kernel\nc.LimitedExecute.sandbox = False\n")
+            + config)
 
     # -- nbgrader commands ------------------------------------------------------------------
     def run(self, *steps: tuple[str, str]) -> str:

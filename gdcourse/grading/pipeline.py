@@ -15,7 +15,13 @@ run in order in this one process (importing nbgrader takes seconds):
 STUDENTS is a comma-separated list (default: every folder in submitted/), so several graders
 sharing a PostgreSQL gradebook can split a class. ``submitted/`` is only read.
 
-Exit status: 0 every step ran; 1 nbgrader failed (its log is printed); 2 wrong arguments.
+Each submission runs in an operating-system sandbox of its own, its tests in this process
+(:mod:`gdcourse.grading.sandbox`). Where no sandbox can be made the command says why and grades
+nothing; ``c.LimitedExecute.sandbox = False`` in nbgrader_config.py is the explicit way to grade
+without one (trusted notebooks only).
+
+Exit status: 0 every step ran; 1 nbgrader failed (its log is printed); 2 wrong arguments;
+3 no sandbox can be made here (the message says why and what to do).
 """
 
 from __future__ import annotations
@@ -104,6 +110,24 @@ def feedback(api, course: Layout, assignment: str, students: list[str], every: b
     return log
 
 
+def sandbox_problem(config) -> str | None:
+    """Why the submissions cannot be sandboxed with these settings, or None (also when the
+    settings turn the sandbox off). Checked before anything is graded: a sandbox that fails
+    for every submission would otherwise give every student a zero."""
+    settings = config.LimitedExecute
+    if not settings.get("sandbox", True):
+        return None
+    from .sandbox.bwrap import Sandbox, SandboxUnavailable, probe
+
+    try:
+        probe()
+        Sandbox(packages=settings.get("packages", []), secrets=settings.get("secrets", []),
+                cgroup=False).close()
+    except (SandboxUnavailable, ValueError, OSError) as err:
+        return str(err)
+    return None
+
+
 def _step(text: str) -> tuple[str, str, list[str]]:
     what, _, rest = text.partition(":")
     name, _, who = rest.partition(":")
@@ -139,6 +163,11 @@ def main(argv: list[str] | None = None) -> int:
         staged_config.CourseDirectory.submitted_directory = str(submitted.relative_to(root))
         return NbGraderAPI(config=staged_config)
 
+    if any(what == "autograde" for what, _, _ in args.steps):
+        problem = sandbox_problem(config)
+        if problem:
+            print(f"Could not autograde: {problem}", file=sys.stderr)
+            return 3
     for what, name, who in args.steps:
         students = who or course.students(name)
         if what == "generate":

@@ -92,7 +92,8 @@ def grade(path: Path, assignment: str | None = None, feedback: Path | None = Non
     problems += changed_cells(nb, assignment, origin)
     feedback = Path(feedback) if feedback else path.with_name(f"{path.stem}.feedback.html")
     with tempfile.TemporaryDirectory(prefix="gdcourse-grade-") as tmp:
-        course = Course(Path(tmp), [assignment], origin=origin)
+        # the learner's own notebook, on their own machine: no sandbox (none may be available)
+        course = Course(Path(tmp), [assignment], origin=origin, sandbox=False)
         course.submit(assignment, "learner", path)  # a copy: the learner's file is only read
         course.grade(assignment, generate=True)
         results = course.results(assignment, "learner")

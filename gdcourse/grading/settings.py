@@ -5,13 +5,21 @@ course of the self-grade command all start with ``configure(get_config())``, so 
 the same wherever it is given, and an installed package (no checkout) carries the settings.
 appendices/instructors.md explains each bound; later lines of a ``nbgrader_config.py``
 override any of them.
+
+Autograding is sandboxed by default: every submission runs in an operating-system sandbox of its
+own and its test cells run in the grader (:mod:`gdcourse.grading.sandbox`). Where no sandbox can
+be made, autograding stops with a message that says why; the one explicit way to grade without
+a sandbox is the line ``c.LimitedExecute.sandbox = False`` (only for notebooks whose author is
+the one grading them: the self-grade command writes it into its temporary course).
 """
 
 from __future__ import annotations
 
+import importlib.util
 import os
+from pathlib import Path
 
-from .layout import Layout
+from .layout import CHECKOUT, Layout
 
 COURSE_ID = "gradient-descent"
 CELL_TIMEOUT = 30  # seconds; every cell of an exercise runs in well under one with the solution
@@ -30,7 +38,7 @@ def configure(c, layout: Layout | None = None) -> None:
         SaveAutoGrades,
     )
 
-    from .sandbox import LimitedExecute
+    from .sandbox import LimitedExecute, StripActiveContent
 
     layout = layout or Layout(".")
     # --- the course and its folders (Layout owns their names) --------------------------------
@@ -51,14 +59,18 @@ def configure(c, layout: Layout | None = None) -> None:
     c.ClearHiddenTests.enforce_metadata = True
     # A cell's points are shown to learners in the release: keep the marking scheme visible.
 
-    # --- autograding: limits on learners' code (appendices/instructors.md, "Threat model") --
-    # nbgrader's steps, with LimitedExecute in place of Execute: the kernel runs under resource
-    # limits in a temporary folder without the notebook, with a scrubbed environment; a cell
-    # that kills the kernel scores zero and the rest of the notebook still runs.
+    # --- autograding: where learners' code runs (appendices/instructors.md, "Limits and threat
+    # model"). nbgrader's steps, with LimitedExecute in place of Execute: each submission in a
+    # sandbox of its own (no grader, gradebook, solutions, other submissions or network in
+    # sight; nothing survives it), its test cells in the grader where its code cannot reach
+    # them; output capped; a cell that kills the kernel scores zero and the rest still runs.
     c.Autograde.autograde_preprocessors = [LimitedExecute, IgnorePattern,
                                            ClearMetadataPreprocessor, LimitOutput,
                                            SaveAutoGrades, AssignLatePenalties,
                                            CheckCellMetadata]
+    c.LimitedExecute.sandbox = True  # the explicit way out: = False (trusted notebooks only)
+    c.LimitedExecute.packages = sandbox_packages()
+    c.LimitedExecute.secrets = secrets(layout, c)
     # A cell that runs for 30 s is a bug (an endless loop): interrupted, its test fails,
     # grading goes on.
     c.Execute.timeout = CELL_TIMEOUT
@@ -74,10 +86,14 @@ def configure(c, layout: Layout | None = None) -> None:
     }
     c.LimitedExecute.notebook_timeout = 300      # seconds for one submission, all cells
     c.LimitedExecute.max_restarts = 3            # cells that may kill the kernel
-    c.LimitedExecute.memory_limit = 4 * 2**30    # the kernel's address space: 4 GiB
+    c.LimitedExecute.memory_limit = 4 * 2**30    # address space of each process: 4 GiB
+    c.LimitedExecute.total_memory_limit = 6 * 2**30  # a sandbox's processes together (cgroup)
+    c.LimitedExecute.process_limit = 64          # processes of one sandbox
     c.LimitedExecute.file_size_limit = 64 * 2**20  # no file larger than 64 MiB
-    c.LimitedExecute.cpu_limit = 900             # CPU seconds of one kernel, then it is killed
-    c.LimitedExecute.max_output_bytes = 100_000  # output kept per cell; the rest is dropped
+    c.LimitedExecute.disk_limit = 256 * 2**20    # the sandbox's writable folder: 256 MiB
+    c.LimitedExecute.cpu_limit = 900             # CPU seconds of one process, then it is killed
+    c.LimitedExecute.max_output_bytes = 100_000  # output kept per cell (every kind of output)
+    c.LimitedExecute.max_notebook_output_bytes = 2_000_000  # ... and per notebook
     # ... and of what is kept, at most 200 lines per output (and 60 of a traceback).
     c.LimitOutput.max_lines = 200
     c.LimitOutput.max_traceback = 60
@@ -85,4 +101,35 @@ def configure(c, layout: Layout | None = None) -> None:
     # --- feedback ----------------------------------------------------------------------------
     # Feedback shows each test's message (the hint) but not the hidden tests' code, so hidden
     # tests can be reused next term (nbgrader would otherwise put them back in the feedback).
-    c.GenerateFeedback.preprocessors = [GetGrades, ClearHiddenTests, CSSHTMLHeaderPreprocessor]
+    # Nothing of a submission that could run in a browser reaches the page: its scripts, HTML
+    # and event handlers are stripped, twice (StripActiveContent, then nbconvert's sanitiser).
+    c.GenerateFeedback.preprocessors = [GetGrades, ClearHiddenTests, StripActiveContent,
+                                        CSSHTMLHeaderPreprocessor]
+    c.HTMLExporter.sanitize_html = True
+
+
+def sandbox_packages() -> list[str]:
+    """Folders of the packages a sandboxed kernel imports besides Python's own: gdlib.
+
+    (The course's package, gdcourse, is always bound; the Python installation and its
+    site-packages too.) Found without importing them: this runs for every nbgrader command.
+    """
+    spec = importlib.util.find_spec("gdlib")
+    return list(spec.submodule_search_locations) if spec and spec.submodule_search_locations \
+        else []
+
+
+def secrets(layout: Layout, c) -> list[str]:
+    """What a sandbox must never see: the course folder and every folder of nbgrader's, the
+    gradebook (if it is a file), the course's own sources (a checkout's ``solutions/``; the
+    sandbox hides an installed package's shipped copy itself). A package folder holding one of
+    them is refused (:class:`gdcourse.grading.sandbox.bwrap.Sandbox`): the sandbox binds only
+    the folders it is given, so this guards against naming the wrong one."""
+    root = Path(layout.root).resolve()
+    paths = [root, *(root / folder for folder in layout.nbgrader_directories().values())]
+    if Layout.course().root == CHECKOUT:
+        paths.append(Layout.course().source_dir)
+    db_url = c.CourseDirectory.get("db_url") or os.environ.get("NBGRADER_DB_URL", "")
+    if isinstance(db_url, str) and db_url.startswith("sqlite:///"):
+        paths.append(Path(db_url.removeprefix("sqlite:///")))
+    return [str(p) for p in dict.fromkeys(paths)]

@@ -2,20 +2,24 @@
 
 The class mixes correct, partially correct (one or two of the wrong submissions of
 ``wrong/ex01_losses``), broken (unanswered, damaged, another exercise, renamed, a syntax error,
-a deleted test cell) and hostile (``hostile/``, without the endless loops) submissions, each
-with a known score. Graded once by one grader with the default SQLite gradebook (autograde,
-feedback, CSV export), and again by two graders at once that split the class and share a
-PostgreSQL gradebook: every grade is recorded once, equals the expected score, and the two runs
-agree. The test grades a class of :data:`CLASS_SIZE` (every hostile and broken kind, the rest
-correct or partly correct); ``bench`` grades the same kinds of class with 200 students and
-writes the throughput in bench/RESULTS_grading.md (:func:`grade_class` serves both).
+a deleted test cell) and hostile (every case of ``hostile/`` but the slow ones: every attack
+kind of the threat model, among them the gradebook rewritten as a file and over the network)
+submissions, each with a known score. Graded once without its attackers by one grader with
+the default SQLite gradebook (autograde, feedback, CSV export; ``test_hostile.py`` grades every
+attack on SQLite), and again, attackers included, by two graders at once that split the class
+and share a PostgreSQL gradebook, with every submission made again for that course: every
+grade is recorded once, equals the expected score (the honest students' too, whoever was
+graded before them), the two runs agree, and no attack left anything on the host or reached
+the loopback. The test grades a class of :data:`CLASS_SIZE` (every hostile and broken kind,
+the rest correct or partly correct); ``bench`` grades the same kinds of class with 200
+students and writes the throughput in bench/RESULTS_grading.md (:func:`grade_class` serves
+both).
 """
 
 from __future__ import annotations
 
 import csv
 import itertools
-import shutil
 import sys
 import threading
 import time
@@ -26,7 +30,7 @@ import nbformat
 import postgres
 import pytest
 import wrong_submissions
-from test_hostile import EXPECT_ZERO, FULL
+from hostile import FULL, Listener, Where
 
 from gdcourse.grading.course import Course, fill_in
 from gdcourse.grading.layout import Layout
@@ -34,14 +38,14 @@ from gdcourse.grading.layout import Layout
 LAYOUT = Layout.course()
 
 NAME = "ex01_losses"
-CLASS_SIZE = 32  # every cheap hostile case (19), both broken kinds, correct and partial ones
-CHEAP_HOSTILE = [c for c in hostile.CASES
-                 if c.name not in ("infinite_loop", "loop_ignores_interrupt", "printed_output",
-                                   "huge_image")]
+CHEAP_HOSTILE = [c for c in hostile.CASES if not c.slow]
+CLASS_SIZE = len(CHEAP_HOSTILE) + 10  # every cheap hostile case, broken, correct and partial
 
 
-def build_class(release, source, size: int) -> dict[str, tuple[str, bytes, float]]:
-    """student -> (file name, bytes, expected total score)."""
+def build_class(release, source, size: int, where: Where | None
+                ) -> dict[str, tuple[str, bytes, float]]:
+    """student -> (file name, bytes, expected total score); the attacks are told ``where``
+    (None: a class without attackers, the same honest and broken students)."""
     total = sum(FULL.values())
     wrongs = wrong_submissions.load(NAME)
     points = {w.name: FULL[w.task] for w in wrongs}
@@ -56,13 +60,12 @@ def build_class(release, source, size: int) -> dict[str, tuple[str, bytes, float
         "syntax_error": (nb_bytes(fill_in(release, source, {"mse": "def mse(pred, target)\n"})),
                          total - FULL["test_mse"]),
     }
-    for case in CHEAP_HOSTILE:
-        zero = EXPECT_ZERO.get(case.name, set())
-        name, data = case.make(release, source)
-        students[f"h-{case.name}"] = (name, data, float(total - sum(FULL[g] for g in zero)))
+    for case in CHEAP_HOSTILE if where is not None else []:
+        name, data = case.submission(release, source, where)
+        students[f"h-{case.name}"] = (name, data, case.score())
     pairs = [(a, b) for a, b in itertools.combinations(wrongs, 2) if a.cell != b.cell]
     mixes = [[w] for w in wrongs] + [list(p) for p in pairs]
-    i = 0
+    i, size = 0, size - (0 if where is not None else len(CHEAP_HOSTILE))
     while len(students) < size:
         kind = i % 10
         sid = f"s{i:03d}"
@@ -123,23 +126,27 @@ def rate(n: int, seconds: float) -> str:
 def grade_class(root: Path, size: int) -> dict[str, float]:
     """Grade a class of ``size`` both ways under ``root``; seconds of each run. Raises on a problem.
 
-    One grader with the default SQLite gradebook (autograde, feedback, CSV export), then two
-    graders at once sharing a PostgreSQL gradebook, each grading half of the class.
+    One grader with the default SQLite gradebook (autograde, feedback, CSV export) grades the
+    class without its attackers (``test_hostile.py`` grades every attack on SQLite, beside
+    honest students graded before and after); then two graders at once sharing a PostgreSQL
+    gradebook grade the whole class, attackers included, each half of it. The honest students
+    (``s...``) come after the attackers (``h-...``) in nbgrader's order.
     """
     course = Course(root / "sqlite", [NAME], timeout=3600)
     release = nbformat.read(course.generate(NAME), as_version=4)
     source = nbformat.read(LAYOUT.source_notebook(NAME), as_version=4)
-    students = build_class(release, source, size)
-    assert len(students) >= size
-    assert {f"h-{c.name}" for c in CHEAP_HOSTILE} <= set(students)
-    submit_all(course, students)
+    before = hostile.host_state()
+    with Listener() as listener:
+        where = Where(str(course.root), listener.port)
+        students = build_class(release, source, size, None)
+        submit_all(course, students)
 
-    start = time.monotonic()
-    course.run(("autograde", NAME))
-    seconds = {"autograde_sqlite": time.monotonic() - start}
-    start = time.monotonic()
-    course.run(("feedback", NAME))
-    seconds["feedback_sqlite"] = time.monotonic() - start
+        start = time.monotonic()
+        course.run(("autograde", NAME))
+        seconds = {"autograde_sqlite": time.monotonic() - start}
+        start = time.monotonic()
+        course.run(("feedback", NAME))
+        seconds["feedback_sqlite"] = time.monotonic() - start
     n = len(students)
     print(f"\none grader, SQLite: autograde {rate(n, seconds['autograde_sqlite'])}; "
           f"feedback {rate(n, seconds['feedback_sqlite'])}", file=sys.stderr)
@@ -154,16 +161,22 @@ def grade_class(root: Path, size: int) -> dict[str, float]:
     if len(rows) != len(students) or exported != {s: v[2] for s, v in students.items()}:
         problems.append(f"grades.csv: {len(rows)} rows; differs for "
                         f"{[s for s in students if exported.get(s) != students[s][2]][:5]}")
+    problems += hostile.changes_on_the_host(before, where)
+    problems += [f"the loopback port received {r[:60]!r}" for r in listener.received]
     assert not problems, "\n".join(problems[:30])
 
     why = postgres.unavailable()
     if why:
         pytest.fail(f"cannot test the shared gradebook: {why}")
-    with postgres.server() as url:
+    with postgres.server() as url, Listener() as listener:
         shared = Course(root / "postgres", [NAME], timeout=3600, db_url=url)
         shared.generate(NAME)
-        shutil.copytree(course.layout.submitted_dir, shared.layout.submitted_dir)
-        halves = [sorted(students)[0::2], sorted(students)[1::2]]
+        where = Where(str(shared.root), listener.port)
+        everyone = build_class(release, source, size, where)
+        assert len(everyone) >= size
+        assert {f"h-{c.name}" for c in CHEAP_HOSTILE} <= set(everyone)
+        submit_all(shared, everyone)
+        halves = [sorted(everyone)[0::2], sorted(everyone)[1::2]]
         errors: list[BaseException] = []
 
         def grader(half):
@@ -179,14 +192,16 @@ def grade_class(root: Path, size: int) -> dict[str, float]:
         for t in threads:
             t.join()
         seconds["autograde_postgres_2"] = time.monotonic() - start
-        print(f"two graders, PostgreSQL: autograde {rate(n, seconds['autograde_postgres_2'])}",
-              file=sys.stderr)
+        print(f"two graders, PostgreSQL: autograde "
+              f"{rate(len(everyone), seconds['autograde_postgres_2'])}", file=sys.stderr)
         assert not errors, errors[0]
         again = gradebook_scores(shared)
-    assert not check_grades(again, students), "\n".join(check_grades(again, students)[:30])
-    assert {s: sorted(g) for s, g in again.items()} == \
+    problems = check_grades(again, everyone) + hostile.changes_on_the_host(before, where)
+    problems += [f"the loopback port received {r[:60]!r}" for r in listener.received]
+    assert not problems, "\n".join(problems[:30])
+    assert {s: sorted(again[s]) for s in scores} == \
         {s: sorted(g) for s, g in scores.items()}, "the second run gave other grades"
-    return seconds | {"students": n}
+    return seconds | {"students": n, "students_postgres": len(everyone)}
 
 
 @pytest.mark.slow

@@ -1,22 +1,41 @@
-"""Where a learner's code runs while it is graded, and within which limits.
+"""Where a learner's code runs while it is graded, and where its tests run.
 
-- :mod:`.execute`: :class:`LimitedExecute`, nbgrader's ``Execute`` step with the course's
-  limits (per-cell output, a time budget per notebook, a cell that kills the kernel scores zero);
-- :mod:`.kernel`: :class:`LimitedKernelManager`, the kernel in a folder of its own with a
-  scrubbed environment, started through
-- :mod:`.launcher`: resource limits (RLIMIT_AS, RLIMIT_FSIZE, RLIMIT_CPU), then the kernel.
+Autograding (``python -m gdcourse.grading``, ``nbgrader autograde``) runs each submission in an
+operating-system sandbox of its own, and its test cells in the grader, where the learner's code
+cannot reach them:
 
-An operating-system sandbox per submission (namespaces, a private filesystem, no network)
-belongs here too, as another way for :class:`LimitedKernelManager` to start the kernel.
+- :mod:`.execute`: :class:`LimitedExecute`, the nbgrader step in place of ``Execute`` (sandbox,
+  judge, output caps, restarts, time budget); ``sandbox = False`` is the explicit way to run
+  without a sandbox (trusted notebooks only: a learner's self-grade);
+- :mod:`.bwrap` (the sandbox: bubblewrap, mounts, uid, limits, :func:`~.bwrap.probe` and
+  :class:`~.bwrap.SandboxUnavailable`), :mod:`.seccomp`, :mod:`.cgroups`;
+- :mod:`.kernel`: :class:`SandboxKernelManager` (a kernel in the sandbox, over Unix sockets) and
+  :class:`LimitedKernelManager` (unsandboxed: rlimits through :mod:`.launcher`);
+- :mod:`.inner`: the first code inside the sandbox (descriptors, uid, limits, output cap), then
+  the kernel with :mod:`.server`, the judge's agent;
+- :mod:`.wire`, :mod:`.shared`, :mod:`.link`, :mod:`.remote`, :mod:`.proxy`: the narrow protocol
+  by which the judge calls the learner's functions and gets plain data back (JSON and raw array
+  bytes, never pickle);
+- :mod:`.forbid`: "did it use the reference?", read from the notebook's source;
+- :mod:`.judge`: runs a test cell in the grader, the learner's names resolving to proxies;
+- :mod:`.sanitize`: :class:`StripActiveContent`, feedback pages without a submission's scripts.
 
-The names are imported on first use: the launcher starts every kernel and must not pay for
-importing nbgrader.
+A learner grading their own notebook needs none of this: ``grade_this_notebook`` runs in their
+own kernel, and ``python -m gdcourse.grade`` sets ``sandbox = False`` (their code, their
+machine).
+
+Importing this package is cheap (the standard library only): the kernel in the sandbox imports
+it before it starts, and the launcher starts every unsandboxed kernel. The names below are
+imported on first use.
 """
 
 from importlib import import_module
 
-__all__ = ["LimitedExecute", "LimitedKernelManager", "kernel_env"]
-_HOME = {"LimitedExecute": ".execute", "LimitedKernelManager": ".kernel", "kernel_env": ".kernel"}
+__all__ = ["LimitedExecute", "LimitedKernelManager", "SandboxKernelManager",
+           "SandboxUnavailable", "StripActiveContent", "kernel_env"]
+_HOME = {"LimitedExecute": ".execute", "LimitedKernelManager": ".kernel",
+         "SandboxKernelManager": ".kernel", "kernel_env": ".kernel",
+         "SandboxUnavailable": ".bwrap", "StripActiveContent": ".sanitize"}
 
 
 def __getattr__(name: str):
