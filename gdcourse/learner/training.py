@@ -112,13 +112,15 @@ def expect_restored(arrays: Sequence[np.ndarray], before: Sequence[np.ndarray], 
 
 def expect_numbers(actual, expected: Sequence[float], *, name: str, what: str,
                    mistakes: Mapping[str, Sequence[float]] | None = None, rtol: float = 1e-3,
-                   small: float | None = None) -> None:
+                   small: float | None = None, bound: float | None = None) -> None:
     """Compare a list of numbers with ``expected`` (relative tolerance ``rtol``).
 
     With ``small``, an expected value at most ``small`` only needs the learner's value to be at
-    most ``small`` too (round-off decides the digits below it). ``mistakes`` maps a message to
-    the list a known mistake gives.
+    most ``bound`` (default ``small``): round-off decides the digits below it, and another valid
+    order of operations rounds differently. ``mistakes`` maps a message to the list a known
+    mistake gives (or to a function returning it, called only when the values differ).
     """
+    bound = small if bound is None else bound
     __tracebackhide__ = True
     guard.check()
     if not isinstance(actual, (list, tuple, np.ndarray)):
@@ -135,7 +137,7 @@ def expect_numbers(actual, expected: Sequence[float], *, name: str, what: str,
             return False
         for g, w in zip(got, want, strict=True):
             if small is not None and w <= small:
-                if not (np.isfinite(g) and g <= small):
+                if not (np.isfinite(g) and g <= bound):
                     return False
             elif not np.isclose(g, w, rtol=rtol, atol=0.0, equal_nan=True):
                 return False
@@ -144,12 +146,13 @@ def expect_numbers(actual, expected: Sequence[float], *, name: str, what: str,
     if same(values, expected):
         return
     for message, wrong in (mistakes or {}).items():
+        wrong = wrong() if callable(wrong) else wrong  # models run only when needed
         if same(values, [float(w) for w in wrong]):
             fail(f"{name}: {message}")
     i = next(k for k, (g, w) in enumerate(zip(values, expected, strict=True))
              if not same([g], [w]))
     want = expected[i]
-    shown = f"at most {small:g}" if small is not None and want <= small else f"{want:.4g}"
+    shown = f"at most {bound:g}" if small is not None and want <= small else f"{want:.4g}"
     fail(f"{name}: {what} are wrong. Entry {i} (parameter array {i}) is {values[i]:.4g}, "
          f"expected {shown}.")
 
@@ -202,8 +205,14 @@ def expect_steps(make: Callable, reference: Callable, *, name: str, kwargs: Mapp
     if not callable(getattr(opt, "step", None)):
         fail(f"{name} has no step method: keep the `def step(self, grads):` line.")
     ours, _ = _trajectory(reference, params, kwargs, grad, steps, lrs)
-    models = {msg: _trajectory(m, params, kwargs, grad, steps, lrs)
-              for msg, m in (mistakes or {}).items()}
+    cache: dict = {}
+
+    def models():  # the mistakes' trajectories, run only when the learner's steps differ
+        if not cache:
+            cache.update({msg: _trajectory(m, params, kwargs, grad, steps, lrs)
+                          for msg, m in (mistakes or {}).items()})
+        return cache
+
     theirs = []
     schedule = "" if lrs is None else " (with opt.lr set to " + \
         ", ".join(f"{lr:g}" for lr in lrs[:steps]) + " before steps 1, 2, ...)"
@@ -221,7 +230,7 @@ def expect_steps(make: Callable, reference: Callable, *, name: str, kwargs: Mapp
                                for p, p0 in zip(mine, params, strict=True)])
         theirs.append(flat)
         if not np.all(np.isfinite(flat)):
-            for msg, (traj, _) in models.items():  # the same NaN and inf entries, the rest equal
+            for msg, (traj, _) in models().items():  # same NaN and inf entries, rest equal
                 row = traj[k]
                 if np.array_equal(np.isnan(row), np.isnan(flat)) and \
                         np.array_equal(np.isinf(row), np.isinf(flat)) and \
@@ -234,7 +243,7 @@ def expect_steps(make: Callable, reference: Callable, *, name: str, kwargs: Mapp
     got = np.stack(theirs)
     if got.shape == ours.shape and np.allclose(got, ours, rtol=rtol, atol=atol):
         return
-    wrong = {msg: traj for msg, (traj, _) in models.items()}
+    wrong = {msg: traj for msg, (traj, _) in models().items()}
     expect_array(got, ours, name=name, mistakes=wrong, rtol=rtol, atol=atol,
                  what=f"the change of the parameters over {steps} steps{schedule}")
 
@@ -271,9 +280,10 @@ def expect_history(history, expected: Mapping[str, Sequence[float]], *, name: st
                    note: str | None = None, rtol: float = 1e-7, atol: float = 1e-10) -> None:
     """Compare a training history with the expected one, key by key and epoch by epoch.
 
-    ``mistakes`` maps a message to the history that a known mistake produces; a history that
-    matches one of them (and not ``expected``) gets that message. ``note`` (something else the
-    test observed) is added to the message when no mistake matched.
+    ``mistakes`` maps a message to the history that a known mistake produces (or to a function
+    returning it, called only when the history differs from ``expected``); a history that
+    matches one of them gets that message. ``note`` (something else the test observed) is added
+    to the message when no mistake matched.
     """
     __tracebackhide__ = True
     guard.check()
@@ -288,7 +298,7 @@ def expect_history(history, expected: Mapping[str, Sequence[float]], *, name: st
     if matches(want):
         return
     for message, ref in (mistakes or {}).items():
-        if matches(ref):
+        if matches(ref() if callable(ref) else ref):  # models run only when needed
             fail(f"{name}: {message}")
     for epoch in range(epochs):
         for k in keys:

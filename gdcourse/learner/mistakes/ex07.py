@@ -161,8 +161,8 @@ def sequential_gradients(layers, x, grad_out, *, mistake: str | None = None):
     """The gradients (and dJ/dx) that a Sequential of ``layers`` leaves, or one with a mistake.
 
     ``mistake``: ``"forward_order"`` (backward runs the layers first to last),
-    ``"same_grad"`` (every layer gets the network's ``grad_out``, not its successor's result),
-    ``"grouped"`` (``gradients()`` lists every layer's first array, then every second one).
+    or ``"same_grad"`` (every layer gets the network's ``grad_out``, not its successor's
+    result).
     The layers are used as they are (their forward is run again on ``x``).
     """
     out = x
@@ -173,11 +173,7 @@ def sequential_gradients(layers, x, grad_out, *, mistake: str | None = None):
     for layer in order:
         new = layer.backward(grad_out if mistake == "same_grad" else g)
         g = new
-    grads = [a.copy() for layer in layers for a in layer.gradients()]
-    if mistake == "grouped":
-        per_layer = [layer.gradients() for layer in layers]
-        grads = [a.copy() for k in range(2) for gs in per_layer if len(gs) > k for a in [gs[k]]]
-    return grads, g
+    return [a.copy() for layer in layers for a in layer.gradients()], g
 
 
 # --- the gradient check (Task 5) --------------------------------------------------------------
@@ -468,42 +464,67 @@ def train(model, loss, optimizer, X, y, X_val, y_val, *, epochs, batch_size, rng
     return history
 
 
-# --- the range test (Task 9) ------------------------------------------------------------------
-RANGE_MISTAKES = ("no_stop", "linspace", "no_bias_correction", "first_rise", "raw_rule",
-                  "first_loss")
-
-
-def lr_range_test(step: Callable[[float], float], lr_min, lr_max, steps, beta=0.9,
-                  stop_factor=4.0, *, mistake: str | None = None):
-    """Smith's range test (Chapter 5): η grows geometrically, one training step each.
-
-    Returns ``(lrs, smoothed)`` for the steps before the stop: the loss was not finite, or the
-    smoothed loss rose above ``stop_factor`` times the lowest smoothed loss so far. ``mistake``
-    is one of :data:`RANGE_MISTAKES`.
-    """
-    space = np.linspace if mistake == "linspace" else np.geomspace
-    lrs = space(lr_min, lr_max, steps)
-    avg, smoothed, raw = 0.0, [], []
+# --- the range test and the learning rate it suggests (Task 9) ---------------------------------
+def lr_range_test(train_step: Callable[[float], float], lr_min, lr_max, steps, beta=0.9,
+                  explode=4.0):
+    """Smith's range test (Chapter 5), as Exercise 5 asks for it: η grows geometrically, one
+    training step each; the rates and bias-corrected smoothed losses of every step taken, the
+    one that stopped the test (a loss not finite, or above ``explode`` times the lowest
+    smoothed loss so far) included."""
+    lrs, smoothed, average = np.geomspace(lr_min, lr_max, steps), [], 0.0
     for t, lr in enumerate(lrs, start=1):
-        loss = float(step(lr))
-        if mistake != "no_stop" and not np.isfinite(loss):
+        loss = float(train_step(lr))
+        average = beta * average + (1 - beta) * loss
+        smoothed.append(average / (1 - beta**t))
+        if not np.isfinite(loss) or smoothed[-1] > explode * min(smoothed):
             break
-        if mistake == "first_loss":
-            avg = loss if t == 1 else beta * avg + (1 - beta) * loss
-            value = avg
-        else:
-            avg = beta * avg + (1 - beta) * loss
-            value = avg if mistake == "no_bias_correction" else avg / (1 - beta**t)
-        if mistake == "first_rise" and smoothed and value > smoothed[-1]:
-            break
-        if mistake == "raw_rule" and raw and loss > stop_factor * min(raw):
-            break
-        if mistake not in ("no_stop", "raw_rule") and smoothed and \
-                value > stop_factor * min(smoothed):
-            break
-        smoothed.append(value)
-        raw.append(loss)
     return lrs[:len(smoothed)], np.array(smoothed)
+
+
+FIND_LR_MISTAKES = ("lr_not_set", "loss_after_step", "same_batch", "no_reshuffle",
+                    "suggest_at_min", "argmin_nan")
+
+
+def find_lr(make_model, make_optimizer, X, y, *, lr_min, lr_max, steps, batch_size, seed,
+            mistake: str | None = None):
+    """The range test on a fresh network over shuffled mini-batches: ``(lrs, smoothed,
+    suggested)``, the suggestion a tenth of the rate at the lowest smoothed loss.
+
+    ``mistake`` is one of :data:`FIND_LR_MISTAKES`.
+    """
+    model = make_model(np.random.default_rng(seed))
+    optimizer = make_optimizer(model.parameters())
+    loss, rng = SoftmaxCrossEntropy(), np.random.default_rng(seed + 1)
+    state = {"batches": [], "order": None}
+
+    def next_batch():
+        if mistake == "same_batch":
+            if state["order"] is None:
+                state["order"] = rng.permutation(len(X))
+            return state["order"][:batch_size]
+        if not state["batches"]:
+            if mistake != "no_reshuffle" or state["order"] is None:
+                state["order"] = rng.permutation(len(X))
+            order = state["order"]
+            state["batches"] = [order[i:i + batch_size] for i in range(0, len(X), batch_size)]
+        return state["batches"].pop(0)
+
+    def train_step(lr):
+        batch = next_batch()
+        with np.errstate(all="ignore"):
+            value = loss.forward(model.forward(X[batch]), y[batch])
+            model.backward(loss.backward())
+            if mistake != "lr_not_set":
+                optimizer.lr = lr
+            optimizer.step(model.gradients())
+            if mistake == "loss_after_step":
+                value = loss.forward(model.forward(X[batch]), y[batch])
+        return value
+
+    with np.errstate(invalid="ignore"):
+        lrs, smoothed = lr_range_test(train_step, lr_min, lr_max, steps)
+    best = (np.argmin if mistake == "argmin_nan" else np.nanargmin)(smoothed)
+    return lrs, smoothed, float(lrs[best] / (1 if mistake == "suggest_at_min" else 10))
 
 
 # --- the race and the final network (Tasks 10 and 11) -----------------------------------------
@@ -515,8 +536,7 @@ def winner(histories: Mapping[str, Mapping], rule: str = "validation") -> str:
 
     Other ``rule`` values are the usual wrong choices: ``"train_accuracy"``, ``"train_loss"``
     (lowest final training loss), ``"best_epoch"`` (highest validation accuracy at any epoch),
-    ``"first_of_ties"`` (highest final validation accuracy, ties to the first listed),
-    ``"lowest"`` (the lowest final validation accuracy).
+    and ``"first_of_ties"`` (highest final validation accuracy, ties to the first listed).
     """
     def last(name, key):
         return float(histories[name][key][-1])
@@ -527,7 +547,6 @@ def winner(histories: Mapping[str, Mapping], rule: str = "validation") -> str:
         "train_loss": lambda n: last(n, "train_loss"),
         "best_epoch": lambda n: -max(histories[n]["val_accuracy"]),
         "first_of_ties": lambda n: -last(n, "val_accuracy"),
-        "lowest": lambda n: last(n, "val_accuracy"),
     }
     return min(histories, key=keys[rule])
 
