@@ -6,13 +6,14 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 PYTEST := $(BIN)/python -m pytest
 
-.PHONY: help venv book test test-quick test-notebooks lint clean lock bench
+.PHONY: help venv book test test-quick test-notebooks lint clean lock bench feedback
 
 help:
 	@echo "make book        build the book into _build/html (executes every chapter, cached)"
 	@echo "make test        run the whole test suite (lint, unit, notebooks, grading, browser)"
 	@echo "make test-quick  run the unit tests only (about a minute)"
 	@echo "make bench       time training, optimizers, book build and grading; writes bench/RESULTS.md"
+	@echo "make feedback    how many wrong submissions get a hint naming their mistake (seconds)"
 	@echo "make clean       remove _build/, release/ and exercises/ (keeps .venv)"
 
 $(STAMP): requirements.txt pyproject.toml
@@ -38,7 +39,7 @@ lint: $(STAMP)
 
 test-quick: $(STAMP)
 	$(PYTEST) tests -q -n 2 -p no:cacheprovider \
-		--ignore=tests/book --ignore=tests/grading --ignore=tests/browser \
+		--ignore=tests/book --ignore=tests/grading --ignore=tests/browser --ignore=tests/pdf \
 		--cov=gdlib --cov-report=term-missing:skip-covered --cov-fail-under=95
 
 test-notebooks: $(STAMP)
@@ -48,7 +49,11 @@ test: $(STAMP) lint test-quick test-notebooks book
 	$(PYTEST) tests/book tests/grading tests/browser -q -n 2 -p no:cacheprovider
 
 bench: $(STAMP)
+	-$(BIN)/python -m bench.feedback
 	bash bench/run.sh
+
+feedback: $(STAMP)
+	$(BIN)/python -m bench.feedback
 
 clean:
 	rm -rf _build release exercises

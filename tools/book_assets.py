@@ -25,6 +25,7 @@ import base64
 import hashlib
 import importlib.util
 import io
+import os
 import re
 import shutil
 import struct
@@ -170,7 +171,9 @@ class PreferLightFigures(SphinxPostTransform):
 
 class SliderFrames(SphinxPostTransform):
     """Show slider frames at their figure size, however many pixels they were rendered at, and
-    store each in 256 colours (half the bytes, no visible change for line art)."""
+    store each in 256 colours (half the bytes, no visible change for line art). The first frame
+    stays in the page; the others become image files that the browser fetches when the reader
+    moves the slider, so a page with sliders weighs little more than its first frames."""
 
     default_priority = 10  # after myst-nb has picked the HTML form
     formats = ("html",)
@@ -184,8 +187,21 @@ class SliderFrames(SphinxPostTransform):
             width, _, dpi = _png_size(frames[0])
             css = round(width * 96 / dpi) if dpi else width
             html = ANIMATION_IMG.sub(rf'<img \1style="width: {css}px" id="_anim_img', html, count=1)
-            html = FRAME.sub(lambda m: _data_uri(_palette_png(base64.b64decode(m.group(1)))), html)
+            count = iter(range(len(frames)))
+            html = FRAME.sub(lambda m, n=count: self.frame_source(next(n), m.group(1)), html)
             raw.replace_self(nodes.raw("", html, format="html"))
+
+    def frame_source(self, index: int, encoded: str) -> str:
+        """A data URI for the first frame, the URL of an image file for every later one."""
+        png = _palette_png(base64.b64decode(encoded))
+        if index == 0:
+            return _data_uri(png)
+        name = f"slider-{hashlib.sha256(png).hexdigest()[:16]}.png"
+        folder = Path(self.app.outdir, "_images")
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / name).write_bytes(png)
+        page_dir = Path(self.app.outdir, self.env.docname).parent
+        return os.path.relpath(folder / name, page_dir).replace(os.sep, "/")
 
 
 def _palette_png(data: bytes) -> bytes:

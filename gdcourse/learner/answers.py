@@ -12,6 +12,7 @@ from collections.abc import Mapping, Sequence
 import numpy as np
 
 from . import guard
+from .compare import note
 from .failures import fail
 
 
@@ -26,7 +27,12 @@ def answered(value, *, name: str) -> None:
     if value is None or value is ...:
         fail(f"You have not answered yet: set {name} to a number in the answer cell "
              "and run it.")
-    if isinstance(value, bool) or not isinstance(value, (numbers.Real, np.floating, np.integer)):
+    if isinstance(value, np.ndarray) and value.size == 1 and value.dtype.kind in "iuf":
+        note(f"{name} is an array of shape {value.shape}; it is accepted as the number it "
+             "holds, but a plain number is what the question asks for.")
+        value = value.reshape(()).item()
+    if isinstance(value, (bool, np.bool_)) or not isinstance(
+            value, (numbers.Real, np.floating, np.integer)):
         fail(f"{name} should be a number, got a {type(value).__name__} ({value!r}).")
     if not np.isfinite(float(value)):
         fail(f"{name} is {value}; it should be a finite number.")
@@ -41,14 +47,14 @@ def expect_answer(value, expected: float, *, name: str, rtol: float = 0.01,
     """
     __tracebackhide__ = True
     answered(value, name=name)
-    value = float(value)
+    value = float(np.asarray(value).reshape(()))
     if np.isclose(value, expected, rtol=rtol, atol=0.0):
         return
     for message, wrong in (mistakes or {}).items():
         if np.isclose(value, float(wrong), rtol=rtol, atol=0.0):
             fail(f"{name} = {value:g} is not right: {message}")
-    fail(f"{name} = {value:g} is not right. Recompute it step by step; the text of the "
-         "question says which formula to use and how many digits are needed.")
+    fail(f"{name} = {value:.6g} is not right (the tolerance is {rtol:.2g} relative). "
+         "Recompute it step by step with the formula the question names.")
 
 
 def expect_choice(actual, expected: str, *, name: str, choices: Sequence[str],
@@ -56,7 +62,8 @@ def expect_choice(actual, expected: str, *, name: str, choices: Sequence[str],
     """Fail unless ``actual`` is the word ``expected`` (one of ``choices``).
 
     ``case`` describes the input in words ("loss rising to inf") for the message; ``why``
-    maps a wrong answer to the explanation of why it is wrong for this input.
+    maps a wrong answer to the explanation of why it is wrong for this input. Without an
+    explanation the message says only what was returned and what was expected.
     """
     __tracebackhide__ = True
     listed = ", ".join(repr(c) for c in choices)
@@ -69,4 +76,4 @@ def expect_choice(actual, expected: str, *, name: str, choices: Sequence[str],
     about = f" for {case}" if case else ""
     reason = (why or {}).get(actual, "")
     fail(f"{name} returned {actual!r}{about}, but the answer is {expected!r}."
-         + (f" {reason}" if reason else " Apply the rules of the task in the order given."))
+         + (f" {reason}" if reason else ""))

@@ -53,16 +53,18 @@ def _changed(before, after) -> bool:
 
 
 def _student_traceback(err: BaseException) -> str:
-    """The traceback of ``err`` without the frames of the checks."""
+    """The traceback of ``err`` in the learner's code: no frames of the checks, of numpy or
+    of any other installed package."""
     frames = [f for f in traceback.extract_tb(err.__traceback__)
-              if not f.filename.startswith(_HERE)]
+              if not f.filename.startswith(_HERE) and "site-packages" not in f.filename
+              and "dist-packages" not in f.filename]
     lines = traceback.format_list(frames[-4:]) if frames else []
     return "".join(lines).rstrip()
 
 
 def call(func: Callable, *args, name: str | None = None, forbid: Iterable = (),
          may_change: Iterable[str] = (), changed_hint: Mapping[str, str] | None = None,
-         **kwargs):
+         case: str | None = None, raised_hint: str | None = None, **kwargs):
     """Call the learner's ``func(*args, **kwargs)`` and return its result.
 
     Parameters
@@ -78,6 +80,11 @@ def call(func: Callable, *args, name: str | None = None, forbid: Iterable = (),
         Names of arguments that ``func`` is documented to change in place.
     changed_hint : mapping of argument name -> message, optional
         What to say when that argument was changed (instead of the general advice).
+    case : str, optional
+        The inputs in words ("two empty arrays"), for the message when ``func`` raises.
+    raised_hint : str, optional
+        What the task promises for these inputs, added to that message ("for empty arrays
+        the task asks for 0.0").
 
     Raises
     ------
@@ -108,7 +115,10 @@ def call(func: Callable, *args, name: str | None = None, forbid: Iterable = (),
                           "with your code, run that cell, then run this one again.") from None
     except Exception as err:  # the learner's code crashed: say so, show where
         where = _student_traceback(err)
-        raise CheckFailed(f"{name} raised {type(err).__name__}: {err}\n"
+        about = f" for {case}" if case else ""
+        advice = f" {raised_hint}" if raised_hint else ""
+        said = str(err).rstrip(".") or "(no message)"
+        raise CheckFailed(f"{name} raised {type(err).__name__}{about}: {said}.{advice}\n"
                           + (f"It happened here:\n{where}" if where else "")) from None
     guard.check()
     if log:

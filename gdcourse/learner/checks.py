@@ -11,11 +11,13 @@ each check lives with its concept:
 - running the learner's function (:mod:`.calling`): :func:`call`, :func:`substitute`,
   :func:`passed`; whether it is their own work (:mod:`.reference`): :func:`not_reference`;
 - comparing results (:mod:`.compare`): :func:`expect_array`, :func:`expect_number`,
-  :func:`expect_finite`, which diagnose flipped signs, factors of N or 2, shapes, axes, NaN and
-  any ``mistakes`` the test names (models of mistakes: :mod:`gdcourse.learner.mistakes`);
+  :func:`expect_finite`, :func:`expect_index`, :func:`as_number`, which name a mistake only on
+  evidence (a flipped sign, a factor of N, a transposed array, or one of the ``mistakes`` the
+  test models: :mod:`gdcourse.learner.mistakes`) and otherwise say what was observed;
+  :func:`note` prints advice about an accepted answer;
 - gradients of parameters and changes in place (:mod:`.gradients`): :func:`expect_grad`,
-  :func:`expect_in_place`; optimizers (:mod:`.optimizers`): :func:`expect_optimizer`; random
-  weights (:mod:`.weights`): :func:`expect_spread`;
+  :func:`expect_in_place`; optimizers (:mod:`.optimizers`): :func:`expect_optimizer`,
+  :func:`agrees`, :func:`runs`; random weights (:mod:`.weights`): :func:`expect_spread`;
 - short answers (:mod:`.answers`): :func:`answered`, :func:`expect_answer`,
   :func:`expect_choice`.
 
@@ -27,14 +29,15 @@ replaced what the tests rely on.
 from . import guard
 from .answers import answered, expect_answer, expect_choice
 from .calling import call, passed, substitute
-from .compare import expect_array, expect_finite, expect_number
+from .compare import as_number, expect_array, expect_finite, expect_index, expect_number, note
 from .failures import CheckFailed, ReferenceUsed, Tampering, fail
 from .gradients import expect_grad, expect_in_place
-from .optimizers import expect_optimizer
+from .optimizers import agrees, expect_optimizer, runs
 from .reference import not_reference
 from .weights import expect_spread
 
 __all__ = ["CheckFailed", "ReferenceUsed", "Tampering", "fail", "call", "expect_array",
            "expect_number", "answered", "expect_answer", "expect_finite", "expect_optimizer",
            "passed", "not_reference", "substitute", "expect_grad", "expect_in_place",
-           "expect_spread", "expect_choice", "guard"]
+           "expect_spread", "expect_choice", "guard", "expect_index", "as_number", "note",
+           "agrees", "runs"]

@@ -85,11 +85,11 @@ def _is_forbidden(value, forbidden: list) -> object | None:
     seen = 0
     while isinstance(value, functools.partial) and seen < 10:
         value, seen = value.func, seen + 1
-    for f in forbidden:
+    for f in forbidden:  # the object itself first: gdlib.nn.Linear, not its base Module
         if value is f:
             return f
-        if isinstance(f, type) and isinstance(value, type) and value is not f \
-                and issubclass(value, f):
+    for f in forbidden:
+        if isinstance(f, type) and isinstance(value, type) and issubclass(value, f):
             return f
     return None
 

@@ -27,8 +27,10 @@ LAYOUT = Layout.course()
 
 CELL_TIMEOUT = 5
 TEST_CONFIG = f"c.Execute.timeout = {CELL_TIMEOUT}\nc.LimitedExecute.notebook_timeout = 60\n"
-FULL = {"test_mse": 1, "test_mse_grad": 2, "test_cross_entropy": 3,
-        "test_cross_entropy_grad": 2, "test_initial_loss": 1}
+FULL = {"test_mse": 1, "test_mse_grad": 2, "test_huber": 1, "test_huber_grad": 1,
+        "test_binary_cross_entropy": 2, "test_binary_cross_entropy_grad": 1,
+        "test_cross_entropy": 3, "test_cross_entropy_grad": 2,
+        "test_smoothed_cross_entropy_grad": 2, "test_smoothed_min_loss": 1}
 # what the learner's feedback (or the grader's notes on top of it) must say
 SAYS = {
     "malformed_json": "not valid JSON",

@@ -15,6 +15,7 @@ import gdlib
 from gdcourse.grading.course import fill_in
 from gdcourse.grading.layout import CHECKOUT, Layout
 from gdcourse.learner import checks
+from gdcourse.learner.mistakes import ex01 as mistakes
 from gdcourse.learner.notebook import run_tests
 
 LAYOUT = Layout.course()
@@ -42,7 +43,7 @@ def test_self_grade_a_notebook_with_one_mistake(tmp_path):
     assert f"{name}: my attempt.ipynb graded against the hidden tests" in out
     assert "Task 2: mse_grad" in out and "0 / 2" in out
     assert "hint: mse_grad: the gradient has the right size but the opposite sign" in out
-    assert "Total" in out and "7 / 9" in out
+    assert "Total" in out and "14 / 16" in out
     feedback = mine.with_name("my attempt.feedback.html")
     assert feedback.is_file() and "points uphill" in feedback.read_text()
     assert not any(marker in feedback.read_text() for marker in Layout.MARKERS)
@@ -103,7 +104,7 @@ def test_self_grade_says_a_read_only_cell_was_changed(tmp_path):
     out = proc.stdout
     assert "a read-only cell ('imports') was changed" in out
     assert "a test cell ('test_mse') was changed" in out and "Restore it from the original" in out
-    assert "9 / 9" in out  # graded with the original cells
+    assert "16 / 16" in out  # graded with the original cells
     assert mine.read_bytes() == before
 
 
@@ -113,10 +114,10 @@ def _private_set(tmp_path):
     shutil.copytree(LAYOUT.source_dir / "ex01_losses", private / "ex01_losses")
     path = private / "ex01_losses" / "ex01_losses.ipynb"
     nb = nbformat.read(path, as_version=4)
-    cell = Layout.test_cells(nb)["test_initial_loss"]
-    assert "checks.expect_answer(INITIAL_LOSS, np.log(10)," in cell.source
-    cell.source = cell.source.replace("checks.expect_answer(INITIAL_LOSS, np.log(10),",
-                                      "checks.expect_answer(INITIAL_LOSS, np.log(100),")
+    cell = Layout.test_cells(nb)["test_smoothed_min_loss"]
+    old = "checks.expect_answer(SMOOTHED_MIN_LOSS, -np.sum(_q * np.log(_q)),"
+    assert old in cell.source
+    cell.source = cell.source.replace(old, "checks.expect_answer(SMOOTHED_MIN_LOSS, np.log(100),")
     nbformat.write(nb, path)
     return private
 
@@ -128,16 +129,16 @@ def test_an_instructor_grades_against_a_private_set(tmp_path):
     nbformat.write(fill_in(source, source), mine)
     proc = _self_grade(mine, "--source", str(private))
     assert proc.returncode == 0, proc.stdout + proc.stderr
-    assert "8 / 9" in proc.stdout and "INITIAL_LOSS = 2.30259 is not right" in proc.stdout
+    assert "15 / 16" in proc.stdout and "SMOOTHED_MIN_LOSS = 0.500291 is not right" in proc.stdout
 
     # the same private tests, inside the notebook
-    namespace = {"np": np, "gdlib": gdlib, "checks": checks}
+    namespace = {"np": np, "gdlib": gdlib, "checks": checks, "mistakes": mistakes}
     for cell in Layout.answer_cells(source).values():
         exec(Layout.strip_solution_markers(cell.source), namespace)  # noqa: S102
     names = set(namespace)
     theirs = run_tests("ex01_losses", namespace, Layout.of_sources(private))
     ours = run_tests("ex01_losses", namespace)
     assert set(namespace) == names, "the tests left names behind"
-    assert [r.score for r in ours] == [1, 2, 3, 2, 1]
-    assert [r.score for r in theirs] == [1, 2, 3, 2, 0]
+    assert [r.score for r in ours] == [1, 2, 1, 1, 2, 1, 3, 2, 2, 1]
+    assert [r.score for r in theirs] == [1, 2, 1, 1, 2, 1, 3, 2, 2, 0]
     assert "is not right" in theirs[-1].hint

@@ -3,6 +3,7 @@
 cell: cross_entropy_grad
 task: test_cross_entropy_grad
 hint: the reference implementation of what this task asks you to write
+mistake: calls-reference
 """
 # ruff: noqa: F821 (gdlib is imported by the notebook's first cell)
 def cross_entropy_grad(logits, labels):

@@ -3,6 +3,7 @@
 cell: cross_entropy_grad
 task: test_cross_entropy_grad
 hint: normalises over the wrong axis
+mistake: softmax-wrong-axis
 """
 # ruff: noqa: F821 (np is imported by the notebook's first cell)
 def cross_entropy_grad(logits, labels):

@@ -3,6 +3,7 @@
 cell: mse_grad
 task: test_mse_grad
 hint: it points uphill
+mistake: sign-flipped
 """
 # ruff: noqa: F821 (np is imported by the notebook's first cell)
 def mse_grad(pred, target):

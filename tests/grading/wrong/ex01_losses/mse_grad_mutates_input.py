@@ -3,6 +3,7 @@
 cell: mse_grad
 task: test_mse_grad
 hint: changed its input `pred` in place
+mistake: mutates-input
 """
 def mse_grad(pred, target):
     pred -= target

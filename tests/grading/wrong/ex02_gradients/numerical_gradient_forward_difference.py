@@ -3,6 +3,7 @@
 cell: numerical_gradient
 task: test_numerical_gradient
 hint: this is the forward difference
+mistake: forward-difference
 """
 # ruff: noqa: F821 (np is imported by the notebook's first cell)
 def numerical_gradient(f, x, eps=1e-6):

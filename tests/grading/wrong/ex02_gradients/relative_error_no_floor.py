@@ -3,6 +3,7 @@
 cell: relative_error
 task: test_relative_error
 hint: you divide 0 by 0
+mistake: no-denominator-floor
 """
 # ruff: noqa: F821 (np is imported by the notebook's first cell)
 TINY = 1e-12

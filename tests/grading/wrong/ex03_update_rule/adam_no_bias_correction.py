@@ -3,6 +3,7 @@
 cell: adam
 task: test_adam
 hint: Adam without bias correction
+mistake: adam-no-bias-correction
 """
 # ruff: noqa: F821 (np is imported by the notebook's first cell)
 class Adam:

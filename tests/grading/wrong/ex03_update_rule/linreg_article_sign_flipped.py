@@ -5,7 +5,8 @@ with the mean residual; the loss runs off to infinity.
 
 cell: fit_linear_regression
 task: test_fit_linear_regression
-hint: your gradient descent climbs
+hint: your steps climb
+mistake: linreg-climbs
 """
 # ruff: noqa: F821 (np is imported by the notebook's first cell)
 def fit_linear_regression(X, y, lr=0.01, steps=1000):

@@ -1,8 +1,9 @@
 """Wraps the reference optimizer instead of writing the update.
 
 cell: sgd
-task: test_sgd
+task: test_sgd, test_sgd_momentum, test_sgd_nesterov, test_sgd_weight_decay
 hint: the reference implementation of what this task asks you to write
+mistake: calls-reference
 """
 # ruff: noqa: F821 (gdlib is imported by the notebook's first cell)
 class SGD:

@@ -1,8 +1,9 @@
 """Computes the velocity but steps with the raw gradient: momentum has no effect.
 
 cell: sgd
-task: test_sgd
+task: test_sgd_momentum
 hint: move exactly as plain gradient descent would
+mistake: momentum-ignored
 """
 # ruff: noqa: F821 (np is imported by the notebook's first cell)
 class SGD:
@@ -19,4 +20,4 @@ class SGD:
             if self.weight_decay:
                 g = g + self.weight_decay * p
             self.velocity[i] = self.momentum * self.velocity[i] + g
-            p -= self.lr * g
+            p -= self.lr * (g + self.momentum * self.velocity[i] if self.nesterov else g)

@@ -1,7 +1,0 @@
-"""Gives the probability of the true class instead of the loss.
-
-cell: initial_loss
-task: test_initial_loss
-hint: 0.1 is the probability of the true class
-"""
-INITIAL_LOSS = 0.1

@@ -1,0 +1,14 @@
+"""Decay θ -= ηωθ beside the momentum step: decoupled, not L2.
+
+cell: sgd
+task: test_sgd_weight_decay
+hint: that is decoupled weight decay
+mistake: decay-after-momentum
+"""
+REPLACE = {
+    (
+        '            if self.weight_decay:\n'
+        '                g = g + self.weight_decay * p  # g_t ← g_t + ωθ (a new array)\n'
+    ):
+        '            p -= self.lr * self.weight_decay * p\n',
+}
