@@ -11,15 +11,15 @@ lists of numbers, parameters that must come back unchanged, and a time budget.
 - :func:`expect_restored` fails when arrays that a function must leave as it found them have
   changed;
 - :func:`timed_call` runs the learner's function on one BLAS thread and fails when it uses more
-  CPU time than a budget allows, before the autograder's cell timeout would cut it off;
-- :func:`as_number` accepts a value that converts losslessly to a float (a numpy scalar, a
-  size-1 array) and says so as advice.
+  CPU time than a budget allows, before the autograder's cell timeout would cut it off.
+
+Mistake models passed to these checks run only when the learner's result differs from the
+expected one, so a right answer costs one reference run.
 """
 
 from __future__ import annotations
 
 import contextlib
-import numbers
 import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
 
@@ -27,7 +27,7 @@ import numpy as np
 
 from . import guard
 from .calling import call
-from .compare import expect_array
+from .compare import as_number, expect_array
 from .failures import fail
 
 
@@ -64,29 +64,6 @@ def timed_call(func: Callable, *args, name: str, limit: float, forbid: Iterable 
              f"budget is {limit:g} s. Train for fewer epochs, or vectorise the loops over "
              "examples (one matrix product per batch, not one per example).")
     return result, seconds
-
-
-def as_number(value, *, name: str, what: str) -> float:
-    """``value`` as a float, if it is a real number or converts to one losslessly.
-
-    A numpy scalar or a size-1 array is accepted, with a printed note; anything else fails.
-    """
-    __tracebackhide__ = True
-    if value is None:
-        fail(f"{name} returned None for {what}: did you forget the `return` statement?")
-    if isinstance(value, bool):
-        fail(f"{name} returned a bool for {what}; it should be a number.")
-    if isinstance(value, (numbers.Real, np.floating, np.integer)):
-        return float(value)
-    if isinstance(value, np.ndarray) and value.size == 1 and \
-            np.issubdtype(value.dtype, np.number) and not np.iscomplexobj(value):
-        print(f"Note: {name} returned {what} as a numpy array of shape {value.shape}; it is "
-              "accepted, but a plain float (float(...) or .item()) is what the task asks for.")
-        return float(value.item())
-    if isinstance(value, np.ndarray):
-        fail(f"{name} returned {what} as an array of shape {value.shape}; it should be one "
-             "number. Reduce it (np.mean or np.sum over every axis).")
-    fail(f"{name} returned {what} as a {type(value).__name__}; it should be a number.")
 
 
 def expect_restored(arrays: Sequence[np.ndarray], before: Sequence[np.ndarray], *, name: str,

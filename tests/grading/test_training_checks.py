@@ -270,14 +270,6 @@ def test_expect_numbers_allows_round_off_below_the_threshold():
         training.expect_numbers(0.5, [0.5, 0.5], name="check", what="errors")
 
 
-def test_as_number_accepts_what_converts_losslessly(capsys):
-    assert training.as_number(np.float64(2.5), name="f", what="the loss") == 2.5
-    assert training.as_number(np.array([2.5]), name="f", what="the loss") == 2.5
-    assert "accepted" in capsys.readouterr().out
-    with pytest.raises(CheckFailed, match="shape \\(2,\\)"):
-        training.as_number(np.array([1.0, 2.0]), name="f", what="the loss")
-
-
 def test_expect_restored_recognises_an_entry_left_perturbed():
     p = np.array([1.0, 2.0, 3.0])
     training.expect_restored([p], [p.copy()], name="check", eps=1e-6)

@@ -2,13 +2,11 @@
 
 cell: train_final
 """
-# ruff: noqa: F821 (the notebook defines np, gdlib and the earlier tasks)
-def train_final(X_train, y_train, X_val, y_val, seed):
-    """Build and train the network for the digits; return (model, history)."""
-    init_rng = np.random.default_rng(seed)
-    model = Sequential(Linear(64, 64, rng=init_rng), ReLU(), Linear(64, 64, rng=init_rng),
-                       ReLU(), Linear(64, 10, rng=init_rng))
-    optimizer = SGD(model.parameters(), lr=0.06, momentum=0.9)
-    history = train(model, SoftmaxCrossEntropy(), optimizer, X_train, y_train, X_val, y_val,
-                    epochs=10, batch_size=64, rng=np.random.default_rng(seed + 1))
-    return model, history
+# ruff: noqa: E501
+REPLACE = {
+    '    model = Sequential(Linear(64, 64, rng=init_rng), ReLU(), Linear(64, 10, rng=init_rng))':
+        ('    model = Sequential(Linear(64, 64, rng=init_rng), ReLU(), Linear(64, 64, rng=init_rng),\n'
+         '                       ReLU(), Linear(64, 10, rng=init_rng))'),
+    "    optimizer = Adam(model.parameters(), lr=0.01)  # the range test's suggestion, rounded":
+        '    optimizer = SGD(model.parameters(), lr=0.06, momentum=0.9)',
+}

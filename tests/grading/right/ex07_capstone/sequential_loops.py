@@ -2,35 +2,22 @@
 
 cell: sequential
 """
-# ruff: noqa: F821 (the notebook defines np, gdlib and the earlier tasks)
-class Sequential:
-    """Layers applied in order (``gdlib.nn.Sequential``)."""
-
-    def __init__(self, *layers):
-        self.layers = list(layers)
-
-    def forward(self, x):
-        """The last layer's output for input x."""
-        for layer in self.layers:
-            x = layer.forward(x)
-        return x
-
-    def backward(self, grad_out):
-        """dJ/dx of the first layer, for grad_out = dJ/dy of the last; fills every gradient."""
-        for i in range(len(self.layers) - 1, -1, -1):
-            grad_out = self.layers[i].backward(grad_out)
-        return grad_out
-
-    def parameters(self):
-        """Every layer's parameter arrays, first layer first, in one list."""
-        params = []
-        for layer in self.layers:
-            params.extend(layer.parameters())
-        return params
-
-    def gradients(self):
-        """The gradients of parameters(), in the same order."""
-        grads = []
-        for layer in self.layers:
-            grads.extend(layer.gradients())
-        return grads
+# ruff: noqa: E501
+REPLACE = {
+    ('        for layer in reversed(self.layers):\n'
+     '            grad_out = layer.backward(grad_out)  # dJ/d(its input) = dJ/d(previous output)\n'
+     '        return grad_out'):
+        ('        for i in range(len(self.layers) - 1, -1, -1):\n'
+         '            grad_out = self.layers[i].backward(grad_out)\n'
+         '        return grad_out'),
+    '        return [p for layer in self.layers for p in layer.parameters()]':
+        ('        params = []\n'
+         '        for layer in self.layers:\n'
+         '            params.extend(layer.parameters())\n'
+         '        return params'),
+    '        return [g for layer in self.layers for g in layer.gradients()]':
+        ('        grads = []\n'
+         '        for layer in self.layers:\n'
+         '            grads.extend(layer.gradients())\n'
+         '        return grads'),
+}
