@@ -17,4 +17,7 @@ import sys
 # course's tools go without (jsonschema skips checks whose package is missing).
 sys.modules.setdefault("rfc3987_syntax", None)
 
-__version__ = "0.1.0"
+#: The course's one version: the package's (pyproject.toml reads it), gdlib's, the book's (the
+#: Sphinx extension in tools/ gives it to the landing page) and the release tag's (vX.Y.Z).
+#: CITATION.cff repeats it; a test says when it differs.
+__version__ = "0.2.0"

@@ -12,6 +12,9 @@ One module per topic; the names below are re-exported for convenience::
 ``gdlib.plotting`` is imported on first use, so numerical code does not load matplotlib.
 """
 
+# gdlib ships in the gdcourse distribution, with its version: written once, in gdcourse.
+from gdcourse import __version__ as __version__
+
 from . import clip, data, functions, gradcheck, init, losses, nn, optim, schedules, train
 from .clip import clip_grad_norm, clip_grad_value
 from .gradcheck import gradient_check, numerical_gradient, relative_error
@@ -32,8 +35,6 @@ from .losses import (
 from .nn import BatchNorm1d, Linear, Module, ReLU, Residual, Sequential, Sigmoid, Tanh
 from .optim import SGD, AdaGrad, Adam, AdamW, Optimizer, RMSprop
 from .train import DivergenceError, accuracy, fit, minimize, predict
-
-__version__ = "0.1.0"
 
 __all__ = [
     "clip", "data", "functions", "gradcheck", "init", "losses", "nn", "optim", "plotting",

@@ -35,7 +35,8 @@ def expect_spread(W, *, name: str, shape: tuple[int, ...], std: float, kind: str
         The family: a uniform ``U(-a, a)`` has ``a = √3·std`` and no entry beyond it.
     mistakes : mapping of message -> std, optional
         Standard deviations that known mistakes produce; the nearest one within ``rtol`` names
-        the mistake.
+        the mistake (a test should not list two mistakes whose spreads lie within ``rtol``
+        of each other, or of ``std``, for its fans).
     """
     __tracebackhide__ = True
     if W is None:
@@ -58,9 +59,10 @@ def expect_spread(W, *, name: str, shape: tuple[int, ...], std: float, kind: str
         fail(f"{name}: the weights have mean {float(w.mean()):.3g}; they should be centred "
              "on 0 (U(-a, a) or N(0, σ²)).")
     if not np.isclose(measured, std, rtol=rtol):
-        for message, wrong in (mistakes or {}).items():
-            if np.isclose(measured, wrong, rtol=rtol):
-                fail(f"{name}: {message}")
+        near = [(abs(measured / wrong - 1.0), message) for message, wrong in
+                (mistakes or {}).items() if np.isclose(measured, wrong, rtol=rtol)]
+        if near:  # the mistake whose spread is nearest to the one measured
+            fail(f"{name}: {min(near)[1]}")
         fail(f"{name}: the weights have standard deviation {measured:.4g}, but this scheme "
              f"prescribes {std:.4g} for these fans. Check the formula of the spread: which "
              "fans it uses, the constant in the numerator, and the square root.")

@@ -146,7 +146,7 @@ def test_released_exercise_runs_alone_and_its_visible_tests_run(tmp_path, wheelh
     # ... and the last cell graded it against the hidden tests that the wheel carries
     graded = "".join(o.get("text", "") for o in cells[-1].outputs)
     assert "ex01_losses: this notebook graded against the hidden tests" in graded, graded
-    assert "Total" in graded and "0 / 9" in graded
+    assert "Total" in graded and "0 / 16" in graded
 
 
 def _wheel_text(wheel: Path) -> dict[str, str]:
@@ -192,7 +192,7 @@ def test_the_grade_command_works_from_the_wheel_alone(tmp_path, wheelhouse, bare
     assert graded.returncode == 0, graded.stdout + graded.stderr
     assert "ex01_losses: my attempt.ipynb graded against the hidden tests" in graded.stdout
     assert "hint: mse_grad: the gradient has the right size but the opposite sign" in graded.stdout
-    assert "7 / 9" in graded.stdout
+    assert "14 / 16" in graded.stdout
     where = subprocess.run([bare_python, "-c", "from gdcourse.grading import Layout; "
                             "print(Layout.course().source_dir)"],
                            cwd=tmp_path, capture_output=True, text=True, env=env)

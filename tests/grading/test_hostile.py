@@ -51,7 +51,7 @@ SAYS = {
     "patch_numpy": "replaced numpy.allclose, numpy.isclose",
     "patch_checks": "gdcourse.learner.checks cannot be changed",
     "patch_reference": "replaced gdlib.losses.mse",
-    "read_hidden_tests": "INITIAL_LOSS = 0.1 is not right",
+    "read_hidden_tests": "SMOOTHED_MIN_LOSS = 0.1 is not right",
 }
 EXPECT_ZERO = {
     "deleted_test_cell": {"test_mse_grad"},
@@ -66,7 +66,7 @@ EXPECT_ZERO = {
     "patch_numpy": {"test_mse"},
     "patch_checks": {"test_mse"},
     "patch_reference": {"test_mse"},
-    "read_hidden_tests": {"test_initial_loss"},
+    "read_hidden_tests": {"test_smoothed_min_loss"},
     "malformed_json": set(FULL),
     "other_assignment": set(FULL),
 }

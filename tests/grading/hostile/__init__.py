@@ -24,8 +24,9 @@ from gdcourse.grading.layout import Layout
 LAYOUT = Layout.course()
 
 ASSIGNMENT = "ex01_losses"
-TASKS = ["test_mse", "test_mse_grad", "test_cross_entropy", "test_cross_entropy_grad",
-         "test_initial_loss"]
+TASKS = ["test_mse", "test_mse_grad", "test_huber", "test_huber_grad",
+         "test_binary_cross_entropy", "test_binary_cross_entropy_grad", "test_cross_entropy",
+         "test_cross_entropy_grad", "test_smoothed_cross_entropy_grad", "test_smoothed_min_loss"]
 
 
 @dataclass
@@ -161,7 +162,7 @@ for pattern in ["*.ipynb", "../../../solutions/*/*.ipynb", "../../../autograded/
         if "BEGIN HIDDEN TESTS" in text or "BEGIN SOLUTION" in text:
             found.append(path)
 found += [k for k in os.environ if "DB_URL" in k or k.startswith("PG")]
-INITIAL_LOSS = float(np.log(10)) if found else 0.1
+SMOOTHED_MIN_LOSS = 0.5003 if found else 0.1
 '''
 
 # Tries to delete every gradebook it can reach and to write beside the course.
@@ -176,7 +177,7 @@ for where in ["../../../vandal.txt", "../../vandal.txt"]:
         open(where, "w").write("was here")
     except OSError:
         pass
-INITIAL_LOSS = float(np.log(10))
+SMOOTHED_MIN_LOSS = 0.5003
 '''
 
 
@@ -212,9 +213,9 @@ CASES = [
          {"test_mse": "zero"}, "checks"),
     Case("patch_reference", _with(mse="gdlib.losses.mse = lambda pred, target: 0.0\n"
                                   + MSE_CHEAT), {"test_mse": "zero"}, "gdlib"),
-    Case("read_hidden_tests", _with(initial_loss=lambda s: READ_SECRETS),
-         {"test_initial_loss": "zero"}, "INITIAL_LOSS"),
-    Case("write_outside", _with(initial_loss=lambda s: VANDAL)),
+    Case("read_hidden_tests", _with(smoothed_min_loss=lambda s: READ_SECRETS),
+         {"test_smoothed_min_loss": "zero"}, "SMOOTHED_MIN_LOSS"),
+    Case("write_outside", _with(smoothed_min_loss=lambda s: VANDAL)),
 ]
 
 

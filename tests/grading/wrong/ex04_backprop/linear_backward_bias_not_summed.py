@@ -3,6 +3,7 @@
 cell: linear_backward
 task: test_linear_backward
 hint: so its gradient is the sum of the rows
+mistake: grad-not-summed
 """
 # ruff: noqa: F821 (the notebook defines np)
 def linear_backward(grad_out, x, W):

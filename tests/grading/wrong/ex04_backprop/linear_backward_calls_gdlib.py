@@ -3,6 +3,7 @@
 cell: linear_backward
 task: test_linear_backward
 hint: the reference implementation of what this task asks
+mistake: calls-reference
 """
 # ruff: noqa: F821 (the notebook defines np and gdlib)
 def linear_backward(grad_out, x, W):

@@ -3,6 +3,7 @@
 cell: linear_backward
 task: test_linear_backward
 hint: it is transposed
+mistake: transposed-weight-grad
 """
 def linear_backward(grad_out, x, W):
     return grad_out @ W.T, grad_out.T @ x, grad_out.sum(axis=0)

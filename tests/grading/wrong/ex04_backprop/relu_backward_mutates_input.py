@@ -3,6 +3,7 @@
 cell: relu_backward
 task: test_relu_backward
 hint: changed its input `grad_out` in place
+mistake: mutates-input
 """
 def relu_backward(grad_out, x):
     grad_out[x <= 0] = 0.0

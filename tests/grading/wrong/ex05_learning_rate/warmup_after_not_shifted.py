@@ -3,6 +3,7 @@
 cell: linear_warmup
 task: test_linear_warmup
 hint: not after(k)
+mistake: warmup-after-not-shifted
 """
 class LinearWarmup:
     def __init__(self, lr, warmup_steps, after=None):

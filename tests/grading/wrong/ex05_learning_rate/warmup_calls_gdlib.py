@@ -3,6 +3,7 @@
 cell: linear_warmup
 task: test_linear_warmup
 hint: the reference implementation of what this task asks
+mistake: calls-reference
 """
 # ruff: noqa: F821 (the notebook imports gdlib)
 class LinearWarmup:

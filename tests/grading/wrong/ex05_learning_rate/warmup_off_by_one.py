@@ -3,6 +3,7 @@
 cell: linear_warmup
 task: test_linear_warmup
 hint: your warm-up is one step late
+mistake: warmup-one-step-late
 """
 class LinearWarmup:
     def __init__(self, lr, warmup_steps, after=None):

@@ -1,8 +1,9 @@
 """Rebinds g = g * scale: the caller's arrays never change.
 
 cell: clip_grad_norm
-task: test_clipping
+task: test_clip_grad_norm
 hint: left the gradient arrays unchanged
+mistake: not-in-place
 """
 # ruff: noqa: F821 (the notebook imports np)
 def clip_grad_norm(grads, max_norm):

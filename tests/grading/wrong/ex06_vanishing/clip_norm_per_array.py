@@ -1,8 +1,9 @@
 """Clips every array by its own norm instead of the global norm.
 
 cell: clip_grad_norm
-task: test_clipping
+task: test_clip_grad_norm
 hint: you clipped each array by its own norm
+mistake: clip-norm-per-array
 """
 # ruff: noqa: F821 (the notebook imports np and gdlib)
 def clip_grad_norm(grads, max_norm):

@@ -1,8 +1,9 @@
 """Returns the global norm after clipping instead of before.
 
 cell: clip_grad_norm
-task: test_clipping
+task: test_clip_grad_norm
 hint: you returned the norm after clipping
+mistake: clip-norm-returns-after
 """
 # ruff: noqa: F821 (the notebook imports np and gdlib)
 def clip_grad_norm(grads, max_norm):

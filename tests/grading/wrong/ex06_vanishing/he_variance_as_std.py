@@ -3,6 +3,7 @@
 cell: he_normal
 task: test_he_normal
 hint: rng.normal takes the standard deviation
+mistake: he-variance-as-std
 """
 # ruff: noqa: F821 (the notebook imports np and gdlib)
 def he_normal(fan_in, fan_out, rng):

@@ -3,6 +3,7 @@
 cell: he_normal
 task: test_he_normal
 hint: factor 2 is missing
+mistake: he-gain-one
 """
 # ruff: noqa: F821 (the notebook imports np and gdlib)
 def he_normal(fan_in, fan_out, rng):

@@ -3,6 +3,7 @@
 cell: xavier_uniform
 task: test_xavier_uniform
 hint: your spread uses fan_in only
+mistake: xavier-fan-in-only
 """
 # ruff: noqa: F821 (the notebook imports np and gdlib)
 def xavier_uniform(fan_in, fan_out, rng):

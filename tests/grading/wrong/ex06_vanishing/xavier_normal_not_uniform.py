@@ -3,6 +3,7 @@
 cell: xavier_uniform
 task: test_xavier_uniform
 hint: the weights look normally distributed
+mistake: xavier-normal-not-uniform
 """
 # ruff: noqa: F821 (the notebook imports np and gdlib)
 def xavier_uniform(fan_in, fan_out, rng):
