@@ -10,8 +10,9 @@ lists of numbers, parameters that must come back unchanged, and a time budget.
 - :func:`expect_numbers` compares a short list of numbers (one per parameter array, say);
 - :func:`expect_restored` fails when arrays that a function must leave as it found them have
   changed;
-- :func:`timed_call` runs the learner's function on one BLAS thread and fails when it uses more
-  CPU time than a budget allows, before the autograder's cell timeout would cut it off.
+- :func:`timed_call` runs the learner's function on one BLAS thread and stops and fails it once
+  it has used more CPU time than a budget allows, before the autograder's cell timeout would cut
+  it off.
 
 Mistake models passed to these checks run only when the learner's result differs from the
 expected one, so a right answer costs one reference run.
@@ -20,6 +21,9 @@ expected one, so a right answer costs one reference run.
 from __future__ import annotations
 
 import contextlib
+import os
+import signal
+import threading
 import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
 
@@ -47,22 +51,57 @@ def one_thread():
         yield
 
 
+class _OverBudget(BaseException):
+    """The learner's call ran out of CPU time (a BaseException, as KeyboardInterrupt is, so that
+    an ``except Exception`` in the learner's code does not swallow it)."""
+
+
+_COURSE = os.path.dirname(os.path.abspath(__file__))  # the checks' own frames
+_MODELS = os.path.join(_COURSE, "mistakes")  # the models a learner's code may run on
+
+
+def _stop_in_learner_code(signum, frame):
+    """SIGPROF's handler: stop the call, unless the checks' own bookkeeping is running (it
+    puts back what it patched): then ring again a moment later."""
+    path = os.path.abspath(frame.f_code.co_filename) if frame is not None else ""
+    if path.startswith(_COURSE) and not path.startswith(_MODELS):
+        signal.setitimer(signal.ITIMER_PROF, 0.01)
+        return
+    raise _OverBudget
+
+
 def timed_call(func: Callable, *args, name: str, limit: float, forbid: Iterable = (),
                what: str = "", **kwargs):
     """Call the learner's ``func`` through :func:`~.calling.call`; return ``(result, seconds)``.
 
     ``seconds`` is the CPU time the call used, on one BLAS thread. Fails when it exceeds
-    ``limit``: ``what`` says what the budget is for ("training the final network").
+    ``limit``: ``what`` says what the budget is for ("training the final network"). In the main
+    thread of a POSIX process the call is stopped once it has used ``limit`` seconds (a CPU-time
+    alarm, SIGPROF), so a run far over the budget costs the budget, not the autograder's cell
+    timeout; elsewhere it runs to its end and is failed then.
     """
     __tracebackhide__ = True
+    alarm = hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+    stopped = False
     with one_thread():
         start = time.process_time()
-        result = call(func, *args, name=name, forbid=forbid, **kwargs)
+        if alarm:
+            previous = signal.signal(signal.SIGPROF, _stop_in_learner_code)
+            signal.setitimer(signal.ITIMER_PROF, limit)
+        try:
+            result = call(func, *args, name=name, forbid=forbid, **kwargs)
+        except _OverBudget:
+            stopped = True
+        finally:
+            if alarm:
+                signal.setitimer(signal.ITIMER_PROF, 0)
+                signal.signal(signal.SIGPROF, previous)
         seconds = time.process_time() - start
-    if seconds > limit:
-        fail(f"{name} took {seconds:.1f} s of CPU time{' for ' + what if what else ''}; the "
-             f"budget is {limit:g} s. Train for fewer epochs, or vectorise the loops over "
-             "examples (one matrix product per batch, not one per example).")
+    if stopped or seconds > limit:
+        took = f"was stopped after {seconds:.1f} s" if stopped else f"took {seconds:.1f} s"
+        fail(f"{name} {took} of CPU time{' for ' + what if what else ''}; the budget is "
+             f"{limit:g} s. Train for fewer epochs, or vectorise the loops over examples (one "
+             "matrix product per batch, not one per example).")
     return result, seconds
 
 

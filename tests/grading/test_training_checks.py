@@ -3,6 +3,7 @@ training checks (gdcourse.learner.training) pass the reference and name what the
 
 from __future__ import annotations
 
+import signal
 import time
 
 import numpy as np
@@ -289,3 +290,30 @@ def test_timed_call_fails_over_the_budget():
     assert training.timed_call(lambda: 1, name="f", limit=5.0)[0] == 1
     with pytest.raises(CheckFailed, match="the budget is 0.1 s"):
         training.timed_call(slow, name="f", limit=0.1)
+
+
+def test_timed_call_stops_a_run_far_over_the_budget():
+    def for_a_minute():
+        end = time.process_time() + 60.0
+        while time.process_time() < end:
+            pass
+
+    start, before = time.process_time(), signal.getsignal(signal.SIGPROF)
+    with pytest.raises(CheckFailed, match=r"was stopped after 0\.\d s .*the budget is 0.2 s"):
+        training.timed_call(for_a_minute, name="f", limit=0.2)
+    assert time.process_time() - start < 5.0
+    assert signal.getsignal(signal.SIGPROF) is before  # the alarm is put back as it was
+    assert signal.getitimer(signal.ITIMER_PROF) == (0.0, 0.0)
+
+
+def test_timed_call_stops_the_learner_even_inside_its_own_except_exception():
+    def swallows():
+        end = time.process_time() + 60.0
+        while time.process_time() < end:
+            try:
+                sum(range(1000))
+            except Exception:  # noqa: BLE001 (a learner's catch-all must not hide the alarm)
+                pass
+
+    with pytest.raises(CheckFailed, match="was stopped"):
+        training.timed_call(swallows, name="f", limit=0.2)
