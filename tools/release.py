@@ -100,9 +100,10 @@ def find_leaks(paths: Iterable[Path], origin: Layout | None = None) -> list[str]
 INDEX = """\
 # Graded exercises
 
-Each chapter from 1 to 6 has an exercise: a notebook in which you write the core of what the
+Each chapter from 1 to 7 has an exercise: a notebook in which you write the core of what the
 chapter teaches (a loss and its gradient, a gradient check, an optimizer, ...) and tests tell
-you, in plain words, what is right and what to look at. Exercises are graded automatically with
+you, in plain words, what is right and what to look at. Exercise 7, the capstone, puts them
+together: a network of your own, trained on the digits. Exercises are graded automatically with
 [nbgrader](https://nbgrader.readthedocs.io); you can grade your own, or hand them in to a
 course that uses them.
 
