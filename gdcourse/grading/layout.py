@@ -117,6 +117,16 @@ class Layout:
     def source_notebook(self, assignment: str) -> Path:
         return self.source_dir / assignment / f"{assignment}.ipynb"
 
+    def tests_in_kernel(self) -> list[str]:
+        """Assignments whose test cells run in the submission's (sandboxed) kernel, not in the
+        grader: those whose source notebook, the instructor's file and never a submission, has
+        ``"gdcourse": {"tests_in_kernel": true}`` in its metadata. Their tests hand the course's
+        own objects to the learner's code (a reference layer inside the learner's network),
+        which the judge does not lend (appendices/instructors.md, "What remains possible")."""
+        return [a for a in self.assignments()
+                if self.read(self.source_notebook(a)).get("metadata", {})
+                .get("gdcourse", {}).get("tests_in_kernel") is True]
+
     def release_notebook(self, assignment: str) -> Path:
         return self.release_dir / assignment / f"{assignment}.ipynb"
 

@@ -70,6 +70,7 @@ def configure(c, layout: Layout | None = None) -> None:
                                            CheckCellMetadata]
     c.LimitedExecute.sandbox = True  # the explicit way out: = False (trusted notebooks only)
     c.LimitedExecute.packages = sandbox_packages()
+    c.LimitedExecute.tests_in_kernel = layout.tests_in_kernel()
     c.LimitedExecute.secrets = secrets(layout, c)
     # A cell that runs for 30 s is a bug (an endless loop): interrupted, its test fails,
     # grading goes on.

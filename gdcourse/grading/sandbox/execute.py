@@ -17,6 +17,10 @@ unchanged: a test cell with an ``error`` output scores zero), with these differe
   a test; the instructor's read-only cells (the imports) run in both places. Which cells are
   the instructor's, the gradebook says (:func:`instructor_cells`), not the submission: a cell
   a learner adds with "test" metadata runs in the sandbox like the rest of theirs;
+- except in the assignments of ``tests_in_kernel`` (:meth:`.layout.Layout.tests_in_kernel`,
+  which their instructor's source notebook declares): their tests hand the course's own objects
+  to the learner's code, so they run in the sandboxed kernel beside it, guarded as in a
+  self-grade; the sandbox still keeps the submission from the grader, the others and the network;
 - if no sandbox can be made here, the step refuses to start (:class:`.bwrap.SandboxUnavailable`,
   whose message names the cause and the explicit way out below); it never falls back silently.
 
@@ -126,6 +130,8 @@ class LimitedExecute(Execute):
                     "(read-only; the course's own package is always added)").tag(config=True)
     secrets = List(Unicode(), help="paths the sandbox must never see (a package folder "
                    "holding one is refused)").tag(config=True)
+    tests_in_kernel = List(Unicode(), help="assignments whose test cells run in the sandboxed "
+                           "kernel, not in the grader (Layout.tests_in_kernel)").tag(config=True)
     max_output_bytes = Integer(100_000, help="output kept per cell, bytes").tag(config=True)
     max_notebook_output_bytes = Integer(2_000_000, help="output kept per notebook (test cells "
                                         "exempt), bytes").tag(config=True)
@@ -157,6 +163,7 @@ class LimitedExecute(Execute):
             self.kernel_manager_class = LimitedKernelManager
         self._judge: Judge | None = None
         self._judge_km = None
+        self._assignment: str | None = None
 
     def limits(self) -> bwrap.Limits:
         return bwrap.Limits(memory=self.memory_limit, processes=self.process_limit,
@@ -178,7 +185,8 @@ class LimitedExecute(Execute):
 
     def judge(self) -> Judge | None:
         """The judge of the running sandboxed kernel (a new one for every kernel)."""
-        if not self.sandbox or not isinstance(self.km, SandboxKernelManager):
+        if not self.sandbox or not isinstance(self.km, SandboxKernelManager) or \
+                self._assignment in self.tests_in_kernel:
             return None
         if self._judge is None or self._judge_km is not self.km:
             remote = Remote(self.km.judge_socket, KernelPort(self.km.get_connection_info()),
@@ -215,6 +223,7 @@ class LimitedExecute(Execute):
     # -- a notebook: run again without a cell that killed the kernel --------------------------
     def preprocess(self, nb, resources=None, km=None):
         self._instructor = instructor_cells(nb, resources)
+        self._assignment = ((resources or {}).get("nbgrader") or {}).get("assignment")
         original = copy.deepcopy(nb)
         self._skip: dict[int, list] = {}
         self._stop_from: int | None = None

@@ -235,3 +235,32 @@ def test_only_the_instructors_cells_run_in_the_grader(tmp_path, monkeypatch):
     scores = {c.metadata.nbgrader.grade_id: determine_grade(c)[0]
               for c in out.cells if ep.judged_kind(c) == "test"}
     assert scores == FULL  # the instructor's tests ran in the judge, as ever
+
+
+def test_an_assignment_whose_tests_run_in_the_kernel_is_still_sandboxed():
+    """``tests_in_kernel`` (Exercise 7's source notebook declares it): the test cells run beside
+    the learner's code, so tampering in the kernel wins its points, but that kernel is still in
+    the sandbox (the grader's process cannot be seen from it); other assignments keep the judge."""
+    attack = """
+np.allclose = lambda *a, **k: True
+ip = get_ipython()
+ip.input_transformers_cleanup.append(
+    lambda lines: ['pass\\n'] if any('checks.' in line for line in lines) else lines)
+"""
+    probe = f"import os\nprint('grader visible:', os.path.exists('/proc/{os.getpid()}'))"
+    nb = notebook(mse=MSE["sum"], extra=attack + probe, extra_at=3)
+    ep = LimitedExecute(sandbox=True, timeout=10, tests_in_kernel=["ex99_in_kernel"])
+    for assignment, scores in [("ex99_in_kernel", FULL),
+                               ("ex98_judged", {"test_mse": 0.0, "test_sgd": 3.0})]:
+        out, _ = ep.preprocess(copy.deepcopy(nb), {"metadata": {"path": str(HERE)},
+                                                   "nbgrader": {"assignment": assignment}})
+        assert {c.metadata.nbgrader.grade_id: determine_grade(c)[0]
+                for c in out.cells if is_test(c)} == scores
+        printed = "".join(o.get("text", "") for c in out.cells for o in c.get("outputs", []))
+        assert "grader visible: False" in printed
+
+
+def test_only_the_capstone_declares_its_tests_in_the_kernel():
+    from gdcourse.grading.layout import Layout
+
+    assert Layout.course().tests_in_kernel() == ["ex07_capstone"]
