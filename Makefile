@@ -27,7 +27,7 @@ help:
 	@echo "make lock            resolve pyproject.toml and requirements.in into requirements.txt"
 	@echo "make dist            build the wheel into _build/dist/ (what a release attaches)"
 	@echo "make bench           time training, optimizers, book build and grading (bench/RESULTS.md)"
-	@echo "make feedback        how many wrong submissions get a hint naming their mistake (a minute)"
+	@echo "make feedback        how many wrong submissions get a hint naming their mistake (minutes)"
 	@echo "make clean           remove _build/, release/ and exercises/ (keeps .venv)"
 
 # The lock in hash-checking mode (every file checked against requirements.txt), then the

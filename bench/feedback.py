@@ -1,7 +1,7 @@
 """How well the feedback names mistakes: ``python -m bench.feedback`` (``make feedback``).
 
 Grades the library of ``tests/grading/`` in this process (every exercise's solution, student
-version, wrong and correct-but-different submissions; a few seconds, no nbgrader) and prints,
+version, wrong and correct-but-different submissions; a few minutes, no nbgrader) and prints,
 per exercise and task: the mistakes modelled (the distinct ``mistake:`` ids of its wrong
 submissions), how many wrong and right submissions it has, and the share of its wrong
 submissions whose hint names their mistake: the submission loses points on its own task, and

@@ -8,7 +8,7 @@ marks). Every one of them is graded a second way, inside the notebook: its cells
 as a learner runs them, and its last cell (``grade_this_notebook``) must print the same points
 as autograde, task by task. Problems are collected and reported together.
 
-One more test grades the whole library in-process (under a minute): besides the above, each
+One more test grades the whole library in-process (a few minutes): besides the above, each
 modelled mistake's hint must fire on its own submissions and on no other submission of any
 exercise. nbgrader and the kernel grade the same checks, so end to end each exercise grades a
 sample that reaches every task: for each task the first wrong submission (by file name) that
