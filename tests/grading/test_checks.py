@@ -329,3 +329,23 @@ def test_the_guard_is_off_until_the_imports_cell_switches_it_on():
     proc = subprocess.run([sys.executable, "-c", GUARD], capture_output=True, text=True,
                           timeout=120)
     assert proc.returncode == 0 and proc.stdout.strip() == "ok", proc.stdout + proc.stderr
+
+
+def test_a_reference_copied_is_caught_the_same_code_written_again_is_not():
+    """Code objects compare equal by content and line numbers: a learner's function written
+    like the reference, at the same lines, is the learner's own; one that reuses the
+    reference's code object is a copy."""
+    import types
+
+    from gdcourse.learner.reference import ReferenceUsed, not_reference
+
+    source = "def relu(x):\n    return x * (x > 0)\n"
+    ref_ns, own_ns = {}, {}
+    exec(compile(source, "reference.py", "exec"), ref_ns)
+    exec(compile(source, "<learner cell>", "exec"), own_ns)
+    reference, own = ref_ns["relu"], own_ns["relu"]
+    assert reference.__code__ == own.__code__  # equal, yet not the same object
+    not_reference(own, [reference], "relu")
+    copied = types.FunctionType(reference.__code__, own_ns, "relu")
+    with pytest.raises(ReferenceUsed, match="reference implementation"):
+        not_reference(copied, [reference], "relu")
